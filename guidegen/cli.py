@@ -1,0 +1,49 @@
+"""Command line: each command parses its options, calls the library, reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+FORMAT_CHOICES = ("pdf", "pptx")
+PAGE_SIZE_CHOICES = {"a4": "A4", "letter": "letter"}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="guidegen")
+def main() -> None:
+    """Turn a career ladder written in YAML into a printable PDF guide and a PPTX training deck.
+
+    Exit codes: 0 success, 1 a build that failed, 2 bad usage or bad input.
+    """
+
+
+@main.command()
+@click.option("--ladder", "ladder_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ladder YAML file. Default: the built-in product-management ladder.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+              show_default=True, help="Folder to write the documents into.")
+@click.option("--format", "formats", type=click.Choice(FORMAT_CHOICES), multiple=True,
+              help="Document to build; repeat for both. Default: pdf and pptx.")
+@click.option("--page-size", type=click.Choice(tuple(PAGE_SIZE_CHOICES), case_sensitive=False), default="a4",
+              show_default=True, help="Paper size of the PDF guide.")
+def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], page_size: str) -> None:
+    """Build the PDF career guide and the PPTX training deck."""
+    from .build import build as run_build
+
+    written = run_build(ladder_path, out_dir, formats or FORMAT_CHOICES, PAGE_SIZE_CHOICES[page_size.lower()])
+    for path in written:
+        click.echo(str(path))
+
+
+@main.command()
+@click.argument("ladder_file", type=click.Path(dir_okay=False, path_type=Path))
+def validate(ladder_file: Path) -> None:
+    """Check a ladder file and list every problem with its line and column."""
+    from .loader import load_ladder
+
+    ladder = load_ladder(ladder_file)
+    click.echo(f"{ladder_file}: OK, {len(ladder.rungs)} rungs ({', '.join(r.id for r in ladder.rungs)})")

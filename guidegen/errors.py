@@ -1,0 +1,36 @@
+"""Errors a user can act on, each mapped to a documented exit code.
+
+Subclassing ``click.ClickException`` lets Click print the message and exit
+with the code, with no traceback.
+
+Exit codes: 0 success, 1 a build that failed, 2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+import click
+
+EXIT_BUILD_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class InputError(click.ClickException):
+    """Bad input (a ladder file, an option value): the user must fix it."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class BuildError(click.ClickException):
+    """The input was fine but a document could not be written."""
+
+    exit_code = EXIT_BUILD_FAILED
+
+
+class LadderError(InputError):
+    """Every problem found in one input file, reported together."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        count = len(problems)
+        summary = f"{count} problem{'s' if count != 1 else ''} found"
+        super().__init__("\n".join([*problems, summary]))

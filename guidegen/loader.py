@@ -1,0 +1,210 @@
+"""Read a ladder file into the model, reporting every problem with its position.
+
+YAML is composed into nodes first so that each value keeps the line and
+column it came from; pydantic then validates the plain data, and each of its
+errors is mapped back to the position of the value (or key) it concerns.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import LadderError
+from .model import Ladder, consistency_problems
+
+MAX_FILE_BYTES = 1_000_000  # a real ladder is a few kilobytes
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Positions:
+    """Line and column (1-based) of every value and mapping key in a document."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def of(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The position of ``path``, or of its nearest recorded ancestor."""
+        if key and path in self.keys:
+            return self.keys[path]
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.values:
+                return self.values[path[:end]]
+        return (1, 1)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _index(node: yaml.Node, path: Path_, positions: Positions, problems: list[tuple[Path_, tuple[int, int], str]],
+           seen: set[int]) -> None:
+    """Record positions below ``node`` and find duplicate keys, which PyYAML accepts silently."""
+    positions.values.setdefault(path, _mark(node))
+    if id(node) in seen:  # an alias: its contents were indexed where the anchor stands
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        first_seen: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if key in first_seen:
+                line, _ = first_seen[key]
+                problems.append(((*path, key), _mark(key_node), f"duplicate key {key!r} (first given on line {line})"))
+                continue
+            first_seen[key] = _mark(key_node)
+            positions.keys[(*path, key)] = _mark(key_node)
+            _index(value_node, (*path, key), positions, problems, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index(item, (*path, index), positions, problems, seen)
+
+
+def dotted(path: Path_) -> str:
+    """``("rungs", 2, "title")`` as ``rungs[2].title``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The type a field holds, looking through Annotated, list and Optional."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if args and origin in (typing.Annotated, list, typing.Union, types.UnionType):
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _model_at(root: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    model: Any = root
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
+            return None
+        model = _unwrap(model.model_fields[part].annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+_TYPE_WORDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
+               list: "a list", dict: "a mapping", type(None): "empty"}
+
+
+def _plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
+    kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        parent = _model_at(root, loc[:-1])
+        allowed = sorted(parent.model_fields) if parent else []
+        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        message = f"unknown field {loc[-1]!r}"
+        if hint:
+            message += f"; did you mean {hint[0]!r}?"
+        if allowed:
+            message += f" (allowed: {', '.join(allowed)})"
+        return message
+    found = _TYPE_WORDS.get(type(value), type(value).__name__)
+    if kind == "string_type":
+        return f"must be text, not {found}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"must be a mapping of fields, not {found}"
+    if kind == "list_type":
+        return f"must be a list, not {found}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "must list at least one item"
+    if kind == "string_too_long":
+        return f"is too long (at most {error['ctx']['max_length']} characters)"
+    if kind == "string_pattern_mismatch":
+        if loc and loc[-1] == "id":
+            return f"{value!r} is not a valid id: use lowercase letters, digits and hyphens, like 'senior-pm'"
+        if loc and loc[-1] == "language":
+            return f"{value!r} is not a language tag like 'en' or 'en-US'"
+        return f"{value!r} does not have the expected form"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return message[:1].lower() + message[1:]
+
+
+def _read_text(path: Path) -> str:
+    label = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise LadderError([f"{label}: no such file"]) from None
+    except OSError as exc:
+        raise LadderError([f"{label}: cannot be read ({exc.strerror})"]) from None
+    if path.is_dir():
+        raise LadderError([f"{label}: is a folder, not a ladder file"])
+    if size > MAX_FILE_BYTES:
+        raise LadderError([f"{label}: is {size:,} bytes; a ladder file may be at most {MAX_FILE_BYTES:,} bytes"])
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LadderError([f"{label}:{line}: is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"]) from None
+
+
+def load_ladder(path: str | Path) -> Ladder:
+    """Load and validate a ladder file, or raise ``LadderError`` listing every problem."""
+    path = Path(path)
+    label = str(path)
+    text = _read_text(path)
+
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise LadderError([f"{label}:1:1: the file is empty; a ladder needs a title, rungs and the rest"])
+        positions = Positions()
+        duplicates: list[tuple[Path_, tuple[int, int], str]] = []
+        _index(root, (), positions, duplicates, set())
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise LadderError([f"{label}:{where}: YAML syntax error: {what}"]) from None
+    except yaml.YAMLError as exc:
+        raise LadderError([f"{label}: YAML error: {exc}"]) from None
+    finally:
+        loader.dispose()
+
+    problems = [(where, path_, message) for path_, where, message in duplicates]
+    if not isinstance(data, dict):
+        problems.append(((1, 1), (), "the top level must be a mapping with title, source, introduction, rungs..."))
+        raise LadderError(_format(label, problems))
+
+    ladder = None
+    try:
+        ladder = Ladder.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            where = positions.of(loc, key=error["type"] == "extra_forbidden")
+            problems.append((where, loc, _plain_message(error, Ladder)))
+    if ladder is not None:
+        problems.extend((positions.of(loc), loc, message) for loc, message in consistency_problems(ladder))
+    if problems:
+        raise LadderError(_format(label, problems))
+    return ladder
+
+
+def _format(label: str, problems: list[tuple[tuple[int, int], Path_, str]]) -> list[str]:
+    ordered = sorted(problems, key=lambda problem: problem[0])
+    return [f"{label}:{line}:{column} {dotted(loc)}: {message}" for (line, column), loc, message in ordered]

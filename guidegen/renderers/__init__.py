@@ -1,0 +1,25 @@
+"""Output formats, registered by name.
+
+Each renderer module exposes ``SUFFIX`` and ``render(context, target)``;
+they are imported only when that format is built, so that the CLI starts
+without loading WeasyPrint or python-pptx.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+RENDERERS: dict[str, str] = {
+    "pdf": "guidegen.renderers.pdf",
+    "pptx": "guidegen.renderers.pptx",
+}
+
+OUTPUT_NAMES: dict[str, str] = {
+    "pdf": "career-guide.pdf",
+    "pptx": "training-deck.pptx",
+}
+
+
+def renderer(name: str) -> ModuleType:
+    return importlib.import_module(RENDERERS[name])

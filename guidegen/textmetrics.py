@@ -1,0 +1,79 @@
+"""Measure and wrap text with the metrics of the font it will be shown in.
+
+Used where no layout engine wraps text for us: labels inside the SVG drawing
+and text boxes in the deck. Fonts are found through fontconfig, the same way
+Pango (and so WeasyPrint) and LibreOffice find them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fontTools.ttLib import TTFont
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    path: str
+    units_per_em: int
+    advances: dict[int, int]  # code point -> advance width in font units
+    fallback_advance: int  # for characters the font lacks (another font will draw them)
+    line_gap: float  # ascender - descender + line gap, in ems
+
+    def width(self, text: str, size: float) -> float:
+        """Advance width of ``text`` at ``size`` (in the same unit as ``size``)."""
+        units = sum(self.advances.get(ord(char), self.fallback_advance) for char in text)
+        return units * size / self.units_per_em
+
+
+@lru_cache(maxsize=32)
+def find_font(family: str, bold: bool = False, italic: bool = False) -> str:
+    """Path of the file fontconfig picks for ``family``."""
+    if shutil.which("fc-match") is None:
+        raise RuntimeError("fc-match (fontconfig) is not installed; run the README's setup command")
+    pattern = family + (":bold" if bold else "") + (":italic" if italic else "")
+    result = subprocess.run(["fc-match", "--format=%{file}", pattern], capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
+@lru_cache(maxsize=32)
+def metrics(path: str) -> FontMetrics:
+    font = TTFont(path, lazy=True, fontNumber=0)
+    cmap = font.getBestCmap() or {}
+    hmtx = font["hmtx"].metrics
+    advances = {code: hmtx[glyph][0] for code, glyph in cmap.items() if glyph in hmtx}
+    upem = font["head"].unitsPerEm
+    hhea = font["hhea"]
+    line_gap = (hhea.ascent - hhea.descent + hhea.lineGap) / upem
+    fallback = hmtx[cmap[ord("M")]][0] if ord("M") in cmap else upem
+    font.close()
+    return FontMetrics(path, upem, advances, fallback, line_gap)
+
+
+def font_metrics(family: str, bold: bool = False, italic: bool = False) -> FontMetrics:
+    return metrics(find_font(family, bold, italic))
+
+
+def wrap(text: str, font: FontMetrics, size: float, max_width: float) -> list[str]:
+    """Greedy word wrap; a word longer than the line is split between characters."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if font.width(candidate, size) <= max_width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        for char in word:  # break a word only when it cannot fit on a line of its own
+            if current and font.width(current + char, size) > max_width:
+                lines.append(current)
+                current = ""
+            current += char
+    if current:
+        lines.append(current)
+    return lines
