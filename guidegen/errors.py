@@ -32,5 +32,12 @@ class LadderError(InputError):
     def __init__(self, problems: list[str]):
         self.problems = problems
         count = len(problems)
-        summary = f"{count} problem{'s' if count != 1 else ''} found"
-        super().__init__("\n".join([*problems, summary]))
+        self.summary = f"{count} problem{'s' if count != 1 else ''} found"
+        super().__init__("\n".join([*problems, self.summary]))
+
+    def show(self, file=None) -> None:
+        """One problem per line, each starting with ``file:line:col`` so editors can jump to it."""
+        stream = file or click.get_text_stream("stderr")
+        for problem in self.problems:
+            click.echo(problem, file=stream)
+        click.echo(f"Error: {self.summary}", file=stream)

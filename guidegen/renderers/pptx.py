@@ -8,6 +8,7 @@ someone edits the text: a deck must fit as it is written.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from pptx import Presentation
@@ -249,6 +250,9 @@ def render(context: GuideContext, target: Path) -> None:
     prs.core_properties.title = context.ladder.title
     prs.core_properties.author = context.ladder.source.author
     prs.core_properties.language = context.ladder.language
+    now = datetime.now(timezone.utc).replace(tzinfo=None)  # the template's own dates are when it was made
+    prs.core_properties.created = prs.core_properties.modified = now
+    prs.core_properties.last_modified_by = "guidegen"
     _add_title_slide(prs, context)
     rung_slides = [_add_rung_slide(prs, view, labels) for view in context.rungs]
     _add_summary_slide(prs, context, rung_slides)

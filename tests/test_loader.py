@@ -1,0 +1,69 @@
+"""Loading reports every problem at once, each with its file, line and column."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidegen.errors import LadderError
+from guidegen.loader import load_ladder
+
+from .conftest import FIXTURES
+
+
+def _problems(path) -> list[str]:
+    with pytest.raises(LadderError) as caught:
+        load_ladder(path)
+    return caught.value.problems
+
+
+def test_broken_ladder_reports_every_problem_with_its_line():
+    path = FIXTURES / "broken_ladder.yaml"
+    expected = (FIXTURES / "broken_ladder.errors").read_text().format(file=path).splitlines()
+    problems = _problems(path)
+    assert problems == expected[:-1]
+    assert expected[-1] == f"Error: {len(problems)} problems found"
+
+
+def test_minimal_ladder_loads():
+    ladder = load_ladder(FIXTURES / "minimal_ladder.yaml")
+    assert [rung.id for rung in ladder.rungs] == ["designer", "senior-designer"]
+    assert ladder.language == "en"  # the default
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path):
+    path = tmp_path / "ladder.yaml"
+    path.write_text("title: X\nrungs:\n  - id: a\n    title: [unclosed\n")
+    (problem,) = _problems(path)
+    assert problem.startswith(f"{path}:5:")  # PyYAML notices the missing bracket at the end
+    assert "YAML syntax error" in problem
+
+
+def test_repeated_rung_id_points_at_the_repeat(tmp_path):
+    text = (FIXTURES / "minimal_ladder.yaml").read_text().replace("id: senior-designer", "id: designer")
+    path = tmp_path / "ladder.yaml"
+    path.write_text(text)
+    (problem,) = _problems(path)
+    line = text.splitlines().index("  - id: designer", 20) + 1
+    assert problem.startswith(f"{path}:{line}:")
+    assert "rungs[1].id: rung id 'designer' is already used by rungs[0]" in problem
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"- just\n- a list\n", "the top level must be a mapping"),
+        (b"title: Caf\xe9\n", "is not UTF-8 text"),
+    ],
+)
+def test_unusable_files(tmp_path, content, message):
+    path = tmp_path / "ladder.yaml"
+    path.write_bytes(content)
+    (problem,) = _problems(path)
+    assert problem.startswith(str(path))
+    assert message in problem
+
+
+def test_missing_file(tmp_path):
+    (problem,) = _problems(tmp_path / "nope.yaml")
+    assert problem == f"{tmp_path / 'nope.yaml'}: no such file"
