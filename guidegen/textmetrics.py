@@ -7,12 +7,17 @@ Pango (and so WeasyPrint) and LibreOffice find them.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
 from fontTools.ttLib import TTFont
+
+# Some distributed fonts (Carlito among them) carry odd creation dates in their
+# head table; fontTools warns about it, which says nothing useful to our users.
+logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)
