@@ -9,32 +9,58 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .colors import AA_NORMAL, darken_until, mix, readable_on
+from .errors import InputError
 from .model import Ladder, Rung, Skill
 
 
 @dataclass(frozen=True)
 class Theme:
-    """Colours as hex strings, shared by the PDF and the deck."""
+    """Colours as hex strings, shared by the PDF and the deck.
+
+    Colours that carry text are derived so that the text stays readable
+    (WCAG AA) whatever the base colours are.
+    """
 
     primary: str = "#1F3A5F"  # deep navy: titles, the cover, the top step
-    accent: str = "#2A9D8F"  # teal: section headings, markers
+    accent: str = "#2A9D8F"  # teal: rules, markers, steps
     light: str = "#E8F1F2"  # pale tint: boxes and alternate rows
     text: str = "#1D2430"
     muted: str = "#5B6675"
-    on_primary: str = "#FFFFFF"
+    background: str = "#FFFFFF"
+
+    @property
+    def accent_text(self) -> str:
+        """The accent, darkened where needed to be readable as text on the background."""
+        return darken_until(self.accent, self.background, AA_NORMAL)
+
+    @property
+    def on_primary(self) -> str:
+        return readable_on(self.primary, self.background, self.text)
+
+    def step_fill(self, number: int, total: int) -> str:
+        """Fill of a rung's step in the staircase: from the accent (lowest) to the primary (highest)."""
+        return mix(self.accent_text, self.primary, (number - 1) / max(total - 1, 1))
+
+    def on_fill(self, fill: str) -> str:
+        return readable_on(fill, self.background, self.text)
 
 
 @dataclass(frozen=True)
 class Changes:
-    """What a rung adds compared with the rung below it, computed from the data."""
+    """What a rung adds compared with the rung below it, computed from the data.
+
+    Items are matched case-insensitively: responsibilities by their text,
+    skills by their name. ``carried_*`` are those the rung shares with the
+    one below.
+    """
 
     responsibilities: list[str]
     leadership: list[Skill]
     soft_skills: list[Skill]
-
-    @property
-    def empty(self) -> bool:
-        return not (self.responsibilities or self.leadership or self.soft_skills)
+    carried_responsibilities: list[str] = field(default_factory=list)
+    carried_leadership: list[Skill] = field(default_factory=list)
+    carried_soft_skills: list[Skill] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -53,55 +79,90 @@ class RungView:
 
 @dataclass(frozen=True)
 class MatrixRow:
-    section: str  # the label of the section the skill comes from
     name: str
     present: list[bool]  # one per rung, lowest first
 
 
 @dataclass(frozen=True)
+class MatrixSection:
+    label: str  # the ladder's heading for the section, such as "Soft Skills"
+    rows: list[MatrixRow]
+
+
+@dataclass(frozen=True)
 class GuideContext:
     ladder: Ladder
-    rungs: list[RungView]
-    matrix: list[MatrixRow]
+    rungs: list[RungView]  # every rung of the ladder, lowest first
+    matrix: list[MatrixSection]
+    selected_ids: tuple[str, ...] = ()  # a handout of these rungs; empty for the whole guide
     theme: Theme = field(default_factory=Theme)
     page_size: str = "A4"
+    pdf_variant: str | None = None
 
     @property
     def title(self) -> str:
         return self.ladder.title
 
+    @property
+    def is_handout(self) -> bool:
+        return bool(self.selected_ids)
 
-def _new_items(current: list, previous: list, key) -> list:
+    @property
+    def shown(self) -> list[RungView]:
+        """The rungs that get a chapter (and a slide), in ladder order."""
+        if not self.selected_ids:
+            return self.rungs
+        return [view for view in self.rungs if view.rung.id in self.selected_ids]
+
+    def is_selected(self, view: RungView) -> bool:
+        return not self.selected_ids or view.rung.id in self.selected_ids
+
+    def after(self, view: RungView) -> RungView | None:
+        """The rung above ``view``, whose changes say what moving up from ``view`` brings."""
+        return self.rungs[view.number] if view.number < len(self.rungs) else None
+
+
+def _split(current: list, previous: list, key) -> tuple[list, list]:
+    """``current`` as (new, carried over from ``previous``), each in ``current``'s order."""
     before = {key(item) for item in previous}
-    return [item for item in current if key(item) not in before]
+    return ([item for item in current if key(item) not in before], [item for item in current if key(item) in before])
+
+
+def _skill_key(skill: Skill) -> str:
+    return skill.name.casefold()
 
 
 def _changes(rung: Rung, previous: Rung | None) -> Changes:
     if previous is None:
         return Changes(list(rung.responsibilities), list(rung.leadership), list(rung.soft_skills))
-    by_name = lambda skill: skill.name.casefold()  # noqa: E731
-    return Changes(
-        responsibilities=_new_items(rung.responsibilities, previous.responsibilities, str.casefold),
-        leadership=_new_items(rung.leadership, previous.leadership, by_name),
-        soft_skills=_new_items(rung.soft_skills, previous.soft_skills, by_name),
-    )
+    new_resp, kept_resp = _split(rung.responsibilities, previous.responsibilities, str.casefold)
+    new_lead, kept_lead = _split(rung.leadership, previous.leadership, _skill_key)
+    new_soft, kept_soft = _split(rung.soft_skills, previous.soft_skills, _skill_key)
+    return Changes(new_resp, new_lead, new_soft, kept_resp, kept_lead, kept_soft)
 
 
-def _matrix(ladder: Ladder) -> list[MatrixRow]:
-    rows: list[MatrixRow] = []
-    for section, label in (("leadership", ladder.labels.leadership), ("soft_skills", ladder.labels.soft_skills)):
+def _matrix(ladder: Ladder) -> list[MatrixSection]:
+    sections = []
+    for field_name, label in (("leadership", ladder.labels.leadership), ("soft_skills", ladder.labels.soft_skills)):
         names: dict[str, str] = {}  # first spelling seen, keyed case-insensitively, in ladder order
         for rung in ladder.rungs:
-            for skill in getattr(rung, section):
-                names.setdefault(skill.name.casefold(), skill.name)
-        for key, name in names.items():
-            present = [any(s.name.casefold() == key for s in getattr(rung, section)) for rung in ladder.rungs]
-            rows.append(MatrixRow(label, name, present))
-    return rows
+            for skill in getattr(rung, field_name):
+                names.setdefault(_skill_key(skill), skill.name)
+        rows = [
+            MatrixRow(name, [any(_skill_key(s) == key for s in getattr(rung, field_name)) for rung in ladder.rungs])
+            for key, name in names.items()
+        ]
+        sections.append(MatrixSection(label, rows))
+    return sections
 
 
-def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None = None) -> GuideContext:
+def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None = None,
+                  selected_ids: tuple[str, ...] = (), pdf_variant: str | None = None) -> GuideContext:
     rungs = ladder.rungs
+    known = [rung.id for rung in rungs]
+    unknown = [rung_id for rung_id in selected_ids if rung_id not in known]
+    if unknown:
+        raise InputError(f"unknown rung id {', '.join(map(repr, unknown))}; valid ids are: {', '.join(known)}")
     views = [
         RungView(
             rung=rung,
@@ -113,4 +174,5 @@ def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None 
         )
         for index, rung in enumerate(rungs)
     ]
-    return GuideContext(ladder=ladder, rungs=views, matrix=_matrix(ladder), theme=theme or Theme(), page_size=page_size)
+    return GuideContext(ladder=ladder, rungs=views, matrix=_matrix(ladder), selected_ids=tuple(dict.fromkeys(selected_ids)),
+                        theme=theme or Theme(), page_size=page_size, pdf_variant=pdf_variant)

@@ -19,18 +19,20 @@ class Step:
     height: float
 
 
-def staircase(count: int, width: float, height: float, *, gap: float = 0.0, top_space: float = 0.0) -> list[Step]:
+def staircase(count: int, width: float, height: float, *, gap: float = 0.0, base: float = 0.3) -> list[Step]:
     """``count`` columns filling ``width`` x ``height``, rising to the right.
 
-    ``top_space`` is left free above the highest step (for its label); each
-    column reaches one riser higher than the one before it.
+    The lowest column is ``base`` (a fraction of ``height``) tall, so that
+    even it has room for a label; each column is one riser taller than the
+    one before it, and the highest fills the height.
     """
     if count < 1:
         return []
     step_width = (width - gap * (count - 1)) / count
-    riser = (height - top_space) / count
+    lowest = height * base if count > 1 else height
+    riser = (height - lowest) / max(count - 1, 1)
     steps = []
     for index in range(count):
-        column_height = riser * (index + 1)
+        column_height = lowest + riser * index
         steps.append(Step(index, index * (step_width + gap), height - column_height, step_width, column_height))
     return steps

@@ -15,15 +15,14 @@ from ..context import GuideContext
 from ..errors import BuildError
 from ..resources import templates_dir
 from ..staircase import staircase
-from ..textmetrics import font_metrics, wrap
 
 SUFFIX = ".pdf"
 
 PAGE_HEIGHTS_MM = {"A4": 297, "letter": 279.4}
 
-# The overview drawing, in CSS pixels (1/96 in), sized for a portrait page's text block.
-OVERVIEW = {"width": 640, "height": 420, "gap": 5, "padding": 9, "number_size": 22, "label_size": 11.5,
-            "line_height": 14, "font": "Inter"}
+# The overview drawing's coordinate space (CSS px); it is scaled to the text width.
+OVERVIEW_WIDTH, OVERVIEW_HEIGHT, OVERVIEW_GAP = 640, 400, 5
+PORTRAIT_MATRIX_MAX_RUNGS = 6  # beyond this the skills matrix gets a landscape page
 
 
 class LocalFilesOnly(URLFetcher):
@@ -67,25 +66,45 @@ def _environment(folder: Path) -> jinja2.Environment:
     return env
 
 
+def _percent(value: float, whole: float) -> float:
+    return round(100 * value / whole, 3)
+
+
 def _overview(context: GuideContext) -> dict:
-    """The staircase drawing: one column per rung, its title wrapped to the column."""
-    o = OVERVIEW
-    boxes = staircase(len(context.rungs), o["width"], o["height"], gap=o["gap"])
-    font = font_metrics(o["font"], bold=True)
-    steps = [
-        {"box": box, "view": view, "lines": wrap(view.rung.title, font, o["label_size"], box.width - 2 * o["padding"])}
-        for box, view in zip(boxes, context.rungs)
-    ]
-    return {**o, "steps": steps}
+    """The staircase: one step per rung, with the HTML label boxes placed over the SVG steps."""
+    theme = context.theme
+    boxes = staircase(len(context.rungs), OVERVIEW_WIDTH, OVERVIEW_HEIGHT, gap=OVERVIEW_GAP)
+    shown = {view.rung.id for view in context.shown}
+    steps = []
+    for box, view in zip(boxes, context.rungs):
+        selected = context.is_selected(view)
+        fill = theme.step_fill(view.number, view.total) if selected else theme.light
+        steps.append({
+            "box": box, "view": view, "selected": selected, "linked": view.rung.id in shown,
+            "fill": fill, "ink": theme.on_fill(fill) if selected else theme.primary,
+            "left": _percent(box.x, OVERVIEW_WIDTH), "top": _percent(box.y, OVERVIEW_HEIGHT),
+            "width": _percent(box.width, OVERVIEW_WIDTH), "height": _percent(box.height, OVERVIEW_HEIGHT),
+        })
+    titles = ", ".join(view.rung.title for view in context.rungs)
+    alt = f"A staircase of {len(context.rungs)} steps, lowest rung at the left: {titles}."
+    if context.is_handout:
+        alt += " Highlighted: " + ", ".join(view.rung.title for view in context.shown) + "."
+    return {"width": OVERVIEW_WIDTH, "height": OVERVIEW_HEIGHT, "steps": steps, "alt": alt,
+            "matrix_landscape": len(context.rungs) > PORTRAIT_MATRIX_MAX_RUNGS}
+
+
+def document_title(context: GuideContext) -> str:
+    if context.is_handout:
+        return " & ".join(view.rung.title for view in context.shown) + f" \u2014 {context.title}"
+    return context.title
 
 
 def render_html(context: GuideContext) -> str:
     """The guide as one HTML document (its CSS inline), before layout."""
-    folder = templates_dir() / "html"
-    env = _environment(folder)
+    env = _environment(templates_dir() / "html")
     css = env.get_template("guide.css.j2").render(
         theme=context.theme, page_size=context.page_size, page_height_mm=PAGE_HEIGHTS_MM[context.page_size],
-        title=context.title,
+        title=document_title(context), rung_count=len(context.rungs),
         credit=f"Based on \u201c{context.ladder.source.title}\u201d by {context.ladder.source.author}",
     )
     return env.get_template("guide.html.j2").render(
@@ -95,6 +114,7 @@ def render_html(context: GuideContext) -> str:
         theme=context.theme,
         css=css,
         overview=_overview(context),
+        document_title=document_title(context),
         version=__version__,
     )
 
@@ -105,6 +125,6 @@ def render(context: GuideContext, target: Path) -> None:
     fetcher = LocalFilesOnly([folder])
     try:
         document = HTML(string=html, base_url=str(folder) + "/", url_fetcher=fetcher)
-        document.write_pdf(target, pdf_tags=True)
+        document.write_pdf(target, pdf_tags=True, pdf_variant=context.pdf_variant)
     except OSError as exc:
         raise BuildError(f"{target}: could not write the PDF ({exc.strerror or exc})") from None
