@@ -49,15 +49,23 @@ def build(
     out_dir: str | Path = "output",
     formats: Iterable[str] = FORMATS,
     page_size: str = "A4",
+    rung_ids: Iterable[str] = (),
+    pdf_variant: str | None = None,
 ) -> list[Path]:
-    """Build the requested documents and return the paths written, in format order."""
+    """Build the requested documents and return the paths written, in format order.
+
+    With ``rung_ids`` the documents cover just those rungs (a handout) and
+    their names end with the ids, so that they sit beside the full guide.
+    """
     ladder = load_ladder(ladder_path or default_ladder_path())
+    context = build_context(ladder, page_size=page_size, selected_ids=tuple(rung_ids), pdf_variant=pdf_variant)
     out_dir = Path(out_dir)
     _prepare_output_dir(out_dir)
-    context = build_context(ladder, page_size=page_size)
+    suffix = "".join(f"-{view.rung.id}" for view in context.shown) if context.is_handout else ""
     written = []
     for name in dict.fromkeys(formats):  # keeps order, drops repeats
-        target = out_dir / OUTPUT_NAMES[name]
+        stem, extension = OUTPUT_NAMES[name].rsplit(".", 1)
+        target = out_dir / f"{stem}{suffix}.{extension}"
         try:
             _write_atomically(renderer(name).render, context, target)
         except (InputError, BuildError):

@@ -10,6 +10,9 @@ from . import __version__
 
 FORMAT_CHOICES = ("pdf", "pptx")
 PAGE_SIZE_CHOICES = {"a4": "A4", "letter": "letter"}
+# WeasyPrint's PDF variants, listed here so that `--help` need not import WeasyPrint
+# (a test checks that WeasyPrint still offers each of them).
+PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-2u", "pdf/a-3b", "pdf/a-3u", "pdf/a-4u")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,11 +33,21 @@ def main() -> None:
               help="Document to build; repeat for both. Default: pdf and pptx.")
 @click.option("--page-size", type=click.Choice(tuple(PAGE_SIZE_CHOICES), case_sensitive=False), default="a4",
               show_default=True, help="Paper size of the PDF guide.")
-def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], page_size: str) -> None:
-    """Build the PDF career guide and the PPTX training deck."""
+@click.option("--rung", "rung_ids", multiple=True, metavar="ID",
+              help="Build a handout of just this rung (by its id); repeat for several.")
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False),
+              help="Write the PDF as this archival or accessibility variant. Default: a tagged PDF.")
+def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], page_size: str,
+          rung_ids: tuple[str, ...], pdf_variant: str | None) -> None:
+    """Build the PDF career guide and the PPTX training deck.
+
+    With --rung, build an onboarding handout of just those rungs: where they
+    sit on the ladder, their chapters, and what changes into and out of them.
+    """
     from .build import build as run_build
 
-    written = run_build(ladder_path, out_dir, formats or FORMAT_CHOICES, PAGE_SIZE_CHOICES[page_size.lower()])
+    written = run_build(ladder_path, out_dir, formats or FORMAT_CHOICES, PAGE_SIZE_CHOICES[page_size.lower()],
+                        rung_ids=rung_ids, pdf_variant=pdf_variant.lower() if pdf_variant else None)
     for path in written:
         click.echo(str(path))
 

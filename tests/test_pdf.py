@@ -19,6 +19,7 @@ def page_texts(path) -> list[str]:
     for page in PdfReader(path).pages:
         text = page.extract_text()
         text = text.replace("\u2010\n", "").replace("\u00ad\n", "")
+        text = text.replace("-\n", "-")  # a compound word broken after its own hyphen
         texts.append(re.sub(r"\s+", " ", text))
     return texts
 

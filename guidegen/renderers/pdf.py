@@ -104,7 +104,7 @@ def render_html(context: GuideContext) -> str:
     env = _environment(templates_dir() / "html")
     css = env.get_template("guide.css.j2").render(
         theme=context.theme, page_size=context.page_size, page_height_mm=PAGE_HEIGHTS_MM[context.page_size],
-        title=document_title(context), rung_count=len(context.rungs),
+        title=context.title, rung_count=len(context.rungs),
         credit=f"Based on \u201c{context.ladder.source.title}\u201d by {context.ladder.source.author}",
     )
     return env.get_template("guide.html.j2").render(

@@ -209,18 +209,26 @@ def _add_summary_slide(prs, context: GuideContext, rung_slides) -> None:
     area_width = prs.slide_width - 2 * MARGIN
     area_height = prs.slide_height - area_top - Inches(0.45)
     steps = staircase(len(context.rungs), area_width, area_height, gap=Inches(0.08))
-    for step, view, target in zip(steps, context.rungs, rung_slides):
+    for step, view in zip(steps, context.rungs):
+        target = rung_slides.get(view.rung.id)
         shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(int(MARGIN + step.x)), Emu(int(area_top + step.y)),
                                        Emu(int(step.width)), Emu(int(step.height)))
         shape.name = f"Step {view.number}: {view.rung.title}"
         shape.shadow.inherit = False
         shape.fill.solid()
         top_step = view.number == view.total
-        shape.fill.fore_color.theme_color = MSO_THEME_COLOR.TEXT_2 if top_step else MSO_THEME_COLOR.ACCENT_1
-        if not top_step:  # darker as the ladder rises, which also keeps the white labels readable
-            shape.fill.fore_color.brightness = -round(0.4 * (view.number - 1) / max(view.total - 1, 1), 2)
+        ink = MSO_THEME_COLOR.BACKGROUND_1
+        if target is None:  # a rung this deck leaves out: shown for context, pale and not linked
+            shape.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
+            ink = MSO_THEME_COLOR.TEXT_2
+        elif top_step:
+            shape.fill.fore_color.theme_color = MSO_THEME_COLOR.TEXT_2
+        else:  # darker as the ladder rises, which also keeps the white labels readable
+            shape.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            shape.fill.fore_color.brightness = -round(0.2 + 0.3 * (view.number - 1) / max(view.total - 1, 1), 2)
         shape.line.fill.background()
-        shape.click_action.target_slide = target
+        if target is not None:
+            shape.click_action.target_slide = target
         frame = shape.text_frame
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -231,13 +239,13 @@ def _add_summary_slide(prs, context: GuideContext, rung_slides) -> None:
         run = number.add_run()
         run.text = str(view.number)
         run.font.size, run.font.bold = Pt(24), True
-        run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+        run.font.color.theme_color = ink
         title = frame.add_paragraph()
         title.alignment = PP_ALIGN.LEFT
         run = title.add_run()
         run.text = view.rung.title
         run.font.size, run.font.bold = Pt(MIN_BODY_PT), True
-        run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+        run.font.color.theme_color = ink
     names = ", ".join(view.rung.title for view in context.rungs)
     _notes(slide, [f"The whole ladder, lowest rung at the left: {names}.",
                    "Click a step to jump back to that rung's slide.",
@@ -254,6 +262,6 @@ def render(context: GuideContext, target: Path) -> None:
     prs.core_properties.created = prs.core_properties.modified = now
     prs.core_properties.last_modified_by = "guidegen"
     _add_title_slide(prs, context)
-    rung_slides = [_add_rung_slide(prs, view, labels) for view in context.rungs]
+    rung_slides = {view.rung.id: _add_rung_slide(prs, view, labels) for view in context.shown}
     _add_summary_slide(prs, context, rung_slides)
     prs.save(str(target))
