@@ -51,6 +51,7 @@ def build(
     page_size: str = "A4",
     rung_ids: Iterable[str] = (),
     pdf_variant: str | None = None,
+    pptx_template: str | Path | None = None,
 ) -> list[Path]:
     """Build the requested documents and return the paths written, in format order.
 
@@ -58,7 +59,11 @@ def build(
     their names end with the ids, so that they sit beside the full guide.
     """
     ladder = load_ladder(ladder_path or default_ladder_path())
-    context = build_context(ladder, page_size=page_size, selected_ids=tuple(rung_ids), pdf_variant=pdf_variant)
+    template = Path(pptx_template) if pptx_template else None
+    if template is not None and not template.is_file():
+        raise InputError(f"{template}: no such slide template")
+    context = build_context(ladder, page_size=page_size, selected_ids=tuple(rung_ids), pdf_variant=pdf_variant,
+                            pptx_template=template)
     out_dir = Path(out_dir)
     _prepare_output_dir(out_dir)
     suffix = "".join(f"-{view.rung.id}" for view in context.shown) if context.is_handout else ""

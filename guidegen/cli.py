@@ -37,8 +37,10 @@ def main() -> None:
               help="Build a handout of just this rung (by its id); repeat for several.")
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False),
               help="Write the PDF as this archival or accessibility variant. Default: a tagged PDF.")
+@click.option("--pptx-template", type=click.Path(dir_okay=False, path_type=Path),
+              help="Company slide template (.pptx or .potx) whose master, layouts, fonts and colours the deck uses.")
 def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], page_size: str,
-          rung_ids: tuple[str, ...], pdf_variant: str | None) -> None:
+          rung_ids: tuple[str, ...], pdf_variant: str | None, pptx_template: Path | None) -> None:
     """Build the PDF career guide and the PPTX training deck.
 
     With --rung, build an onboarding handout of just those rungs: where they
@@ -47,7 +49,8 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
     from .build import build as run_build
 
     written = run_build(ladder_path, out_dir, formats or FORMAT_CHOICES, PAGE_SIZE_CHOICES[page_size.lower()],
-                        rung_ids=rung_ids, pdf_variant=pdf_variant.lower() if pdf_variant else None)
+                        rung_ids=rung_ids, pdf_variant=pdf_variant.lower() if pdf_variant else None,
+                        pptx_template=pptx_template)
     for path in written:
         click.echo(str(path))
 

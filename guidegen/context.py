@@ -8,6 +8,7 @@ it, the skills matrix, colours) is worked out here, once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .colors import AA_NORMAL, darken_until, mix, readable_on
 from .errors import InputError
@@ -98,6 +99,7 @@ class GuideContext:
     theme: Theme = field(default_factory=Theme)
     page_size: str = "A4"
     pdf_variant: str | None = None
+    pptx_template: Path | None = None  # a company's slide template; None for the built-in one
 
     @property
     def title(self) -> str:
@@ -157,7 +159,8 @@ def _matrix(ladder: Ladder) -> list[MatrixSection]:
 
 
 def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None = None,
-                  selected_ids: tuple[str, ...] = (), pdf_variant: str | None = None) -> GuideContext:
+                  selected_ids: tuple[str, ...] = (), pdf_variant: str | None = None,
+                  pptx_template: Path | None = None) -> GuideContext:
     rungs = ladder.rungs
     known = [rung.id for rung in rungs]
     unknown = [rung_id for rung_id in selected_ids if rung_id not in known]
@@ -175,4 +178,5 @@ def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None 
         for index, rung in enumerate(rungs)
     ]
     return GuideContext(ladder=ladder, rungs=views, matrix=_matrix(ladder), selected_ids=tuple(dict.fromkeys(selected_ids)),
-                        theme=theme or Theme(), page_size=page_size, pdf_variant=pdf_variant)
+                        theme=theme or Theme(), page_size=page_size, pdf_variant=pdf_variant,
+                        pptx_template=pptx_template)

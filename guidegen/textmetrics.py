@@ -26,7 +26,7 @@ class FontMetrics:
     units_per_em: int
     advances: dict[int, int]  # code point -> advance width in font units
     fallback_advance: int  # for characters the font lacks (another font will draw them)
-    line_gap: float  # ascender - descender + line gap, in ems
+    line_height: float  # distance between baselines at single spacing, in ems
 
     def width(self, text: str, size: float) -> float:
         """Advance width of ``text`` at ``size`` (in the same unit as ``size``)."""
@@ -52,10 +52,13 @@ def metrics(path: str) -> FontMetrics:
     advances = {code: hmtx[glyph][0] for code, glyph in cmap.items() if glyph in hmtx}
     upem = font["head"].unitsPerEm
     hhea = font["hhea"]
-    line_gap = (hhea.ascent - hhea.descent + hhea.lineGap) / upem
-    fallback = hmtx[cmap[ord("M")]][0] if ord("M") in cmap else upem
+    # Renderers differ on which metrics set line spacing (hhea, or OS/2 win*): take the larger.
+    line_height = hhea.ascent - hhea.descent + hhea.lineGap
+    if "OS/2" in font:
+        line_height = max(line_height, font["OS/2"].usWinAscent + font["OS/2"].usWinDescent)
+    fallback = upem  # a character the font lacks is drawn by another font: assume a full em (CJK width)
     font.close()
-    return FontMetrics(path, upem, advances, fallback, line_gap)
+    return FontMetrics(path, upem, advances, fallback, line_height / upem)
 
 
 def font_metrics(family: str, bold: bool = False, italic: bool = False) -> FontMetrics:

@@ -21,18 +21,28 @@ def test_widescreen(deck):
     assert (deck.slide_width, deck.slide_height) == (Emu(12192000), Emu(6858000))
 
 
-def test_title_then_one_slide_per_rung_then_summary(deck, default_ladder):
+def rung_slides(deck):
+    return list(deck.slides)[2:-2]
+
+
+def test_title_agenda_one_slide_per_rung_summary_closing(deck, default_ladder):
     slides = list(deck.slides)
-    assert len(slides) == 1 + len(default_ladder.rungs) + 1
+    assert len(slides) == 2 + len(default_ladder.rungs) + 2
     assert slides[0].slide_layout.name == "Title Slide"
     assert slides[0].shapes.title.text == default_ladder.title
-    for slide, rung in zip(slides[1:-1], default_ladder.rungs):
+    assert slides[1].shapes.title.text == "Agenda"
+    agenda = slide_texts(slides[1])
+    for rung in default_ladder.rungs:
+        assert rung.title in agenda
+    for slide, rung in zip(rung_slides(deck), default_ladder.rungs):
         assert slide.shapes.title.text == rung.title
-    assert slides[-1].shapes.title.text == "The ladder at a glance"
+        assert slide.slide_layout.name == "Title Only"
+    assert slides[-2].shapes.title.text == "The ladder at a glance"
+    assert slides[-1].shapes.title.text == default_ladder.conclusion.heading
 
 
 def test_rung_slides_show_the_four_parts(deck, default_ladder):
-    for slide, rung in zip(list(deck.slides)[1:-1], default_ladder.rungs):
+    for slide, rung in zip(rung_slides(deck), default_ladder.rungs):
         text = slide_texts(slide)
         assert rung.what_it_is in text
         for item in rung.responsibilities:
@@ -54,20 +64,37 @@ def test_body_text_is_readable_when_projected(deck):
                     assert run.font.size.pt >= 14, f"{shape.name}: {run.font.size.pt} pt"
 
 
-def test_every_rung_slide_has_speaker_notes_with_the_example(deck, default_ladder):
-    for slide, rung in zip(list(deck.slides)[1:-1], default_ladder.rungs):
+def test_every_rung_slide_has_notes_worth_presenting_from(deck, default_ladder):
+    slides = rung_slides(deck)
+    for index, (slide, rung) in enumerate(zip(slides, default_ladder.rungs)):
         assert slide.has_notes_slide
         notes = slide.notes_slide.notes_text_frame.text
-        assert rung.example.story in notes
         assert "Talking points" in notes
+        assert f"Tell the story ({rung.example.setting}): {rung.example.story}" in notes
+        questions = notes.split("Questions for the room:", 1)[1]
+        assert 2 <= questions.count("?") <= 4
         for skill in rung.soft_skills:
             assert skill.name in notes
+        if index + 1 < len(default_ladder.rungs):
+            following = default_ladder.rungs[index + 1]
+            assert f"Lead into the next rung: {following.title}" in notes
+            for skill in following.leadership:
+                assert skill.name in notes
+        else:
+            assert "top of the ladder" in notes
+
+
+def test_every_slide_has_notes(deck):
+    for number, slide in enumerate(deck.slides, start=1):
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip(), f"slide {number}"
 
 
 def test_summary_is_an_editable_staircase_lowest_rung_left(deck, default_ladder):
-    slides = list(deck.slides)
-    summary = slides[-1]
-    steps = [shape for shape in summary.shapes if shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE]
+    summary = list(deck.slides)[-2]
+    (group,) = [shape for shape in summary.shapes if shape.shape_type == MSO_SHAPE_TYPE.GROUP]
+    alt = group._element.xpath("./p:nvGrpSpPr/p:cNvPr")[0].get("descr")
+    assert "staircase" in alt and all(rung.title in alt for rung in default_ladder.rungs)
+    steps = [shape for shape in group.shapes if shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE]
     assert len(steps) == len(default_ladder.rungs)
     steps.sort(key=lambda shape: shape.left)
     for step, rung in zip(steps, default_ladder.rungs):
@@ -76,8 +103,9 @@ def test_summary_is_an_editable_staircase_lowest_rung_left(deck, default_ladder)
     tops = [step.top for step in steps]
     assert lefts == sorted(lefts) and tops == sorted(tops, reverse=True)  # each step higher than the last
     # Clicking a step jumps to that rung's slide.
-    for step, slide in zip(steps, slides[1:-1]):
+    for step, slide in zip(steps, rung_slides(deck)):
         assert step.click_action.target_slide.slide_id == slide.slide_id
+        assert step._element.xpath("./p:nvSpPr/p:cNvPr")[0].get("descr")
 
 
 def test_deck_reopens_without_empty_placeholders(deck):
@@ -89,5 +117,64 @@ def test_deck_reopens_without_empty_placeholders(deck):
 def test_another_ladder_builds_its_own_deck(minimal_build):
     deck = Presentation(str(minimal_build["pptx"]))
     titles = [slide.shapes.title.text for slide in deck.slides]
-    assert titles[1:3] == ["Product Designer", "Senior Product Designer"]
-    assert len(titles) == 4
+    assert titles[2:4] == ["Product Designer", "Senior Product Designer"]
+    assert len(titles) == 6
+
+
+# -- company templates ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corporate_deck(tmp_path_factory):
+    from guidegen.build import build
+
+    from .templates import make_corporate_template
+
+    root = tmp_path_factory.mktemp("corporate")
+    template = make_corporate_template(root / "brand.potx")
+    (deck,) = build(out_dir=root / "out", formats=["pptx"], pptx_template=template)
+    return Presentation(str(deck))
+
+
+def test_company_template_size_layouts_and_theme_are_kept(corporate_deck, default_ladder):
+    from guidegen.renderers.pptx_template import theme_fonts
+
+    from .templates import CORPORATE_FONTS
+
+    assert (corporate_deck.slide_width, corporate_deck.slide_height) == (Emu(9144000), Emu(6858000))  # 4:3
+    fonts = theme_fonts(corporate_deck)
+    assert (fonts.major, fonts.minor) == CORPORATE_FONTS
+    layouts = {slide.slide_layout.name for slide in corporate_deck.slides}
+    assert layouts <= {"Couverture", "Titre seul"}  # found by their placeholders, not their names
+    titles = [slide.shapes.title.text for slide in corporate_deck.slides]
+    assert "Sample slide the company left in its template" not in titles
+    for rung in default_ladder.rungs:
+        assert any(title.startswith(rung.title) for title in titles)
+
+
+def test_template_without_a_title_layout_is_a_clear_error(tmp_path):
+    from click.testing import CliRunner
+
+    from guidegen.cli import main
+
+    from .templates import make_corporate_template
+
+    template = make_corporate_template(tmp_path / "bare.pptx", keep_title_layouts=False)
+    result = CliRunner().invoke(main, ["build", "--format", "pptx", "--pptx-template", str(template),
+                                       "--out", str(tmp_path / "out")], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "no usable slide layout" in result.stderr and str(template) in result.stderr
+    assert not (tmp_path / "out" / "training-deck.pptx").exists()
+
+
+def test_not_a_template_is_a_clear_error(tmp_path):
+    from click.testing import CliRunner
+
+    from guidegen.cli import main
+
+    fake = tmp_path / "brand.pptx"
+    fake.write_text("not a zip")
+    result = CliRunner().invoke(main, ["build", "--format", "pptx", "--pptx-template", str(fake),
+                                       "--out", str(tmp_path / "out")], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "is not a PowerPoint template" in result.stderr

@@ -1,8 +1,9 @@
-"""The training deck: python-pptx on the built-in 16:9 template.
+"""The training deck: python-pptx on the built-in 16:9 template or a company's own.
 
-Every text box gets explicit font sizes chosen by measuring its text with the
-font's own metrics, because PowerPoint applies "shrink on overflow" only once
-someone edits the text: a deck must fit as it is written.
+Every text gets an explicit size chosen by measuring it with the metrics of
+the template's theme font; what does not fit at 14 pt continues on a
+continuation slide. Positions are worked out from the slide size and the
+template's title placeholder, so 4:3 and 16:9 templates both work.
 """
 
 from __future__ import annotations
@@ -11,257 +12,462 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Pt
 
 from ..context import GuideContext, RungView
 from ..errors import BuildError
 from ..resources import templates_dir
 from ..staircase import staircase
-from ..textmetrics import font_metrics, wrap
+from . import pptx_notes as notes
+from .pptx_template import SUBTITLES, TITLES, find_layout, open_template, remove_unused_placeholders, theme_fonts
+from .pptx_text import BULLET_INDENT, EMU_PER_PT, INSET, MIN_BODY_PT, PARAGRAPH_GAP, Box, Measure, Para, emu
 
 SUFFIX = ".pptx"
 
-BODY_FONT = "Calibri"  # the template's theme font; fontconfig maps it to metric-compatible Carlito
-MIN_BODY_PT = 14  # the smallest text a room can read when projected
-LINE_SPACING = 1.2  # PowerPoint's single spacing is about 1.2 em for Calibri
-PARAGRAPH_GAP_PT = 6
-BULLET_INDENT = Inches(0.22)
-TEXT_INSET = Inches(0.1)  # the same inset as the template placeholders, so text lines up
-MARGIN = Inches(0.6)
+BODY_PREFERRED_PT = 20
+HEADING_PT = 18
+TITLE_FLOOR_PT = 20
+THEME_HEADING_FONT = "+mj-lt"  # DrawingML's reference to the theme's heading (major) font
+DEFAULT_TITLE_PT = 44
 
 
-@dataclass(frozen=True)
-class Line:
-    """One paragraph of a text box: an optional bold lead-in on a line of its own, then plain text."""
-
-    text: str
-    lead: str = ""
-    bullet: bool = False
-
-
-def _template_path() -> Path:
+def default_template() -> Path:
     return templates_dir() / "pptx" / "guidegen.pptx"
 
 
-def _measure(lines: list[Line], size: float, width_emu: int) -> float:
-    """Height in points that ``lines`` take at ``size`` in a box ``width_emu`` wide."""
-    regular = font_metrics(BODY_FONT)
-    bold = font_metrics(BODY_FONT, bold=True)
-    usable_pt = (width_emu - 2 * TEXT_INSET) / 12700
-    total = 0.0
-    for line in lines:
-        width = usable_pt - (BULLET_INDENT / 12700 if line.bullet else 0)
-        count = len(wrap(line.lead, bold, size, width)) if line.lead else 0
-        count += len(wrap(line.text, regular, size, width)) if line.text else 0
-        total += count * size * LINE_SPACING
-    return total + PARAGRAPH_GAP_PT * max(len(lines) - 1, 0) + 2 * TEXT_INSET / 12700
+@dataclass
+class RungPage:
+    """One slide's worth of a rung: its intro text and three column slots.
+
+    Each slot holds items of one section, named by its index (0 responsibilities,
+    1 leadership, 2 soft skills); on continuation slides a long section may
+    take several slots.
+    """
+
+    intro: list[Para]
+    slots: list[tuple[int, list[Para]]]
+    intro_size: float = MIN_BODY_PT
+    body_size: float = MIN_BODY_PT
 
 
-def _fitting_size(lines: list[Line], width: int, height: int, preferred: float) -> float:
-    """The largest size from ``preferred`` down to the floor at which the text fits."""
-    size = preferred
-    while size > MIN_BODY_PT and _measure(lines, size, width) > height / 12700:
-        size -= 1
-    return size
+class DeckWriter:
+    def __init__(self, prs, context: GuideContext, template: Path):
+        self.prs = prs
+        self.context = context
+        self.labels = context.ladder.labels
+        fonts = theme_fonts(prs)
+        self.body = Measure(fonts.minor)
+        self.heading = Measure(fonts.major)
+        self.width, self.height = int(prs.slide_width), int(prs.slide_height)
+        self.margin = int(self.width * 0.045)
+        self.title_layout = find_layout(prs, "title", template)
+        self.plain_layout = find_layout(prs, "title_only", template)
+        title = _title_placeholder(self.plain_layout)
+        gap = int(self.height * 0.025)
+        self.content_left = max(self.margin, int(title.left)) if title is not None else self.margin
+        self.content_right = self.width - self.content_left
+        self.content_top = int(title.top + title.height) + gap if title is not None else int(self.height * 0.2)
+        self.content_bottom = self.height - int(self.height * 0.06)
+
+    # -- building blocks ------------------------------------------------------------------------
+
+    def _slide(self, layout, title: str, keep_subtitle: bool = False):
+        slide = self.prs.slides.add_slide(layout)
+        keep = set()
+        for placeholder in slide.placeholders:
+            kind = placeholder.placeholder_format.type
+            if kind in TITLES and not keep:
+                self._fit_title(slide, placeholder, title)
+                keep.add(placeholder.placeholder_format.idx)
+        if keep_subtitle:
+            subtitle = _subtitle_placeholder(slide)
+            if subtitle is not None:
+                keep.add(subtitle.placeholder_format.idx)
+        remove_unused_placeholders(slide, keep)
+        return slide
+
+    def _fit_title(self, slide, placeholder, text: str) -> None:
+        frame = placeholder.text_frame
+        frame.text = text
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE  # PowerPoint would shrink only after an edit: size it now
+        box = Box(int(placeholder.width), int(placeholder.height))
+        paras = [Para(lead=text)]
+        preferred = _inherited_title_size(slide, placeholder)
+        size = self.heading.largest_fitting(paras, box, preferred, TITLE_FLOOR_PT)
+        if size is None:
+            size = self.heading.largest_fitting(paras, box, TITLE_FLOOR_PT - 1, MIN_BODY_PT) or MIN_BODY_PT
+            if not self.heading.fits(paras, size, box):
+                (head,), _ = self.heading.take(paras, size, box)
+                frame.text = head.lead.rstrip(" .,;:") + "\u2026"
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(size)
+
+    def _text_box(self, slide, left, top, width, height, paras: list[Para], size: float, *, name: str,
+                  colour=MSO_THEME_COLOR.TEXT_1, lead_colour=MSO_THEME_COLOR.TEXT_2, heading_font: bool = False):
+        shape = slide.shapes.add_textbox(emu(left), emu(top), emu(width), emu(height))
+        shape.name = name
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = INSET
+        _write_paras(frame, paras, size, colour, lead_colour, font=THEME_HEADING_FONT if heading_font else None)
+        return shape
+
+    def _notes(self, slide, paragraphs: list[str]) -> None:
+        slide.notes_slide.notes_text_frame.text = "\n\n".join(paragraphs)
+
+    # -- slides -----------------------------------------------------------------------------------
+
+    def title_slide(self) -> None:
+        ctx = self.context
+        ladder = ctx.ladder
+        if ctx.is_handout:
+            title = " & ".join(view.rung.title for view in ctx.shown)
+            subtitle = f"Role training from \u201c{ladder.title}\u201d"
+        else:
+            title, subtitle = ladder.title, ladder.subtitle or "Career ladder training"
+        slide = self._slide(self.title_layout, title, keep_subtitle=True)
+        placeholder = _subtitle_placeholder(slide)
+        credit = f"Based on \u201c{ladder.source.title}\u201d by {ladder.source.author}"
+        if placeholder is not None:
+            self._fill_placeholder(placeholder, [Para(subtitle), Para(credit)], preferred=22)
+        else:
+            self._text_box(slide, self.content_left, self.content_top, self.content_right - self.content_left,
+                           self.content_bottom - self.content_top, [Para(subtitle), Para(credit)], MIN_BODY_PT,
+                           name="Subtitle")
+        self._notes(slide, notes.title_notes(ctx))
+
+    def _fill_placeholder(self, placeholder, paras: list[Para], preferred: float) -> None:
+        frame = placeholder.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        box = Box(int(placeholder.width), int(placeholder.height))
+        size = self.body.largest_fitting(paras, box, preferred)
+        if size is None:  # keep what fits at the floor; the rest is in the speaker notes
+            size = MIN_BODY_PT
+            paras, _ = self.body.take(paras, size, box)
+        frame.clear()
+        _write_paras(frame, paras, size, None, None)
+
+    def agenda_slide(self) -> None:
+        ctx = self.context
+        items = [Para("Introduction", bullet=True)]
+        items += [Para(f"{view.rung.title} ({view.rung.short})", bullet=True) for view in ctx.shown]
+        items += [Para("The ladder at a glance", bullet=True), Para("Questions and next steps", bullet=True)]
+        self._flow_slides("Agenda", items, notes.agenda_notes(ctx))
+
+    def _flow_slides(self, title: str, paras: list[Para], slide_notes: list[str]) -> None:
+        """``paras`` in one column, or two, continuing on further slides only when they must."""
+        width = self.content_right - self.content_left
+        height = self.content_bottom - self.content_top
+        one = Box(width, height)
+        size = self.body.largest_fitting(paras, one, BODY_PREFERRED_PT + 4)
+        if size is not None:
+            pages = [[paras]]
+        else:
+            gap = int(width * 0.04)
+            half = Box((width - gap) // 2, height)
+            pages, rest = [], paras
+            while rest:
+                left, rest = self.body.take(rest, MIN_BODY_PT, half)
+                right, rest = self.body.take(rest, MIN_BODY_PT, half) if rest else ([], [])
+                pages.append([left, right] if right else [left])
+            size = MIN_BODY_PT
+        for number, columns in enumerate(pages, start=1):
+            slide_title = title if len(pages) == 1 else f"{title} ({number}/{len(pages)})"
+            slide = self._slide(self.plain_layout, slide_title)
+            column_width = width if len(columns) == 1 else (width - int(width * 0.04)) // 2
+            for index, column in enumerate(columns):
+                left = self.content_left + index * (column_width + int(width * 0.04))
+                self._text_box(slide, left, self.content_top, column_width, height, column, size,
+                               name=f"{title} {index + 1}")
+            self._notes(slide, slide_notes)
+
+    def rung_slides(self, view: RungView) -> list:
+        pages = self._plan_rung(view)
+        slides = []
+        for number, page in enumerate(pages, start=1):
+            title = view.rung.title if len(pages) == 1 else f"{view.rung.title} ({number}/{len(pages)})"
+            slide = self._slide(self.plain_layout, title)
+            self._write_rung_page(slide, view, page, continued=number > 1)
+            self._notes(slide, notes.rung_notes(view, self.context) if number == 1
+                        else [f"{view.rung.title}, continued: the rest of its lists."])
+            slides.append(slide)
+        return slides
+
+    # Geometry of a rung slide, from the top of the content area down.
+    def _kicker_height(self) -> int:
+        return int(self.body.line_height(MIN_BODY_PT) * EMU_PER_PT + 2 * INSET)
+
+    def _column_geometry(self) -> tuple[int, int]:
+        width = self.content_right - self.content_left
+        gap = int(width * 0.03)
+        return (width - 2 * gap) // 3, gap
+
+    def _headings(self, continued: bool) -> list[str]:
+        suffix = " (continued)" if continued else ""
+        return [label + suffix for label in (self.labels.responsibilities, self.labels.leadership,
+                                             self.labels.soft_skills)]
+
+    def _heading_height(self, continued: bool = False) -> int:
+        column_width, _ = self._column_geometry()
+        headings = self._headings(continued)
+        lines = max(len(self.heading.lines(Para(lead=h), HEADING_PT, Box(column_width, 0))[0]) for h in headings)
+        return int(lines * self.heading.line_height(HEADING_PT) * EMU_PER_PT + 2 * INSET)
+
+    def _plan_rung(self, view: RungView) -> list[RungPage]:
+        rung = view.rung
+        width = self.content_right - self.content_left
+        column_width, _ = self._column_geometry()
+        area = self.content_bottom - self.content_top - self._kicker_height()
+        columns = [
+            [Para(item, bullet=True) for item in rung.responsibilities],
+            [Para(skill.description, lead=skill.name) for skill in rung.leadership],
+            [Para(lead=skill.name, bullet=True) for skill in rung.soft_skills],
+        ]
+        intro = [Para(rung.what_it_is)]
+        intro_limit = int(area * 0.4)
+        gap = int(self.height * 0.02)
+
+        def column_box(intro_paras: list[Para], intro_size: float, continued: bool = False) -> Box:
+            used = int(self.body.height(intro_paras, intro_size, Box(width, 0)) * EMU_PER_PT) + gap if intro_paras else 0
+            return Box(column_width, area - used - self._heading_height(continued))
+
+        # The largest body size that lets everything stand on one slide, then the largest intro size above it.
+        for body_size in range(BODY_PREFERRED_PT, MIN_BODY_PT - 1, -1):
+            for intro_size in range(BODY_PREFERRED_PT, body_size - 1, -1):
+                if not self.body.fits(intro, intro_size, Box(width, intro_limit)):
+                    continue
+                box = column_box(intro, intro_size)
+                if all(self.body.fits(column, body_size, box) for column in columns):
+                    return [RungPage(intro, list(enumerate(columns)), intro_size, body_size)]
+
+        intro_size = MIN_BODY_PT
+        intro, leftover_intro = self.body.take(intro, MIN_BODY_PT, Box(width, intro_limit))
+        box = column_box(intro, intro_size)
+        pages = []
+        remaining, first = [list(column) for column in columns], True
+        while any(remaining) or leftover_intro:
+            if first:
+                page_box, page_intro = box, intro
+            elif leftover_intro:  # the rest of an over-long intro takes the next slide's intro space
+                page_intro, leftover_intro = self.body.take(leftover_intro, MIN_BODY_PT, Box(width, intro_limit))
+                page_box = column_box(page_intro, MIN_BODY_PT, continued=True)
+            else:
+                page_box, page_intro = column_box([], MIN_BODY_PT, continued=True), []
+            slots: list[tuple[int, list[Para]]] = []
+            if first:  # each section in its own column
+                for section, column in enumerate(remaining):
+                    got, remaining[section] = self.body.take(column, MIN_BODY_PT, page_box)
+                    slots.append((section, got))
+            else:  # what is left flows through the three slots, a section taking as many as it needs
+                section = next((i for i, column in enumerate(remaining) if column), None)
+                while section is not None and len(slots) < 3:
+                    got, remaining[section] = self.body.take(remaining[section], MIN_BODY_PT, page_box)
+                    slots.append((section, got))
+                    if not remaining[section]:
+                        section = next((i for i, column in enumerate(remaining) if column), None)
+            pages.append(RungPage(page_intro, slots, MIN_BODY_PT, MIN_BODY_PT))
+            first = False
+        return pages
+
+    def _write_rung_page(self, slide, view: RungView, page: RungPage, continued: bool) -> None:
+        rung = view.rung
+        width = self.content_right - self.content_left
+        top = self.content_top
+        kicker = f"Rung {view.number} of {view.total} \u00b7 {rung.short}".upper()
+        if continued:
+            kicker += " \u00b7 CONTINUED"
+        self._text_box(slide, self.content_left, top, width, self._kicker_height(), [Para(lead=kicker)],
+                       MIN_BODY_PT, name="Rung number", lead_colour=MSO_THEME_COLOR.ACCENT_1)
+        top += self._kicker_height()
+        if page.intro:
+            intro_height = int(self.body.height(page.intro, page.intro_size, Box(width, 0)) * EMU_PER_PT)
+            self._text_box(slide, self.content_left, top, width, intro_height, page.intro, page.intro_size,
+                           name=self.labels.what_it_is)
+            top += intro_height + int(self.height * 0.02)
+        column_width, gap = self._column_geometry()
+        heading_height = self._heading_height(continued)
+        body_height = self.content_bottom - top - heading_height
+        names, labels = self._headings(False), self._headings(continued)
+        for index, (section, paras) in enumerate(page.slots):
+            if not paras:
+                continue
+            heading, label = names[section], labels[section]
+            left = self.content_left + index * (column_width + gap)
+            self._text_box(slide, left, top, column_width, heading_height, [Para(lead=label)], HEADING_PT,
+                           name=f"{heading} heading", lead_colour=MSO_THEME_COLOR.ACCENT_1, heading_font=True)
+            self._text_box(slide, left, top + heading_height, column_width, body_height, paras, page.body_size,
+                           name=heading)
+
+    def summary_slide(self, rung_slides: dict[str, object]) -> None:
+        ctx = self.context
+        slide = self._slide(self.plain_layout, "The ladder at a glance")
+        width = self.content_right - self.content_left
+        height = self.content_bottom - self.content_top
+        steps = staircase(len(ctx.rungs), width, height, gap=width * 0.007)
+        group = slide.shapes.add_group_shape()
+        group.name = "Ladder staircase"
+        titles = ", ".join(view.rung.title for view in ctx.rungs)
+        _set_alt_text(group, f"A staircase of {len(ctx.rungs)} steps, lowest rung at the left: {titles}.")
+        for step, view in zip(steps, ctx.rungs):
+            target = rung_slides.get(view.rung.id)
+            shape = group.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(self.content_left + step.x),
+                                           emu(self.content_top + step.y), emu(step.width), emu(step.height))
+            shape.name = f"Step {view.number}: {view.rung.title}"
+            _set_alt_text(shape, f"Rung {view.number}: {view.rung.title}")
+            self._style_step(shape, view, target is not None)
+            if target is not None:
+                shape.click_action.target_slide = target
+            self._label_step(shape, view, target is not None)
+        self._notes(slide, notes.summary_notes(ctx))
+
+    def _style_step(self, shape, view: RungView, linked: bool) -> None:
+        shape.shadow.inherit = False
+        shape.line.fill.background()
+        shape.fill.solid()
+        colour = shape.fill.fore_color
+        if not linked:  # a rung this deck leaves out: shown for context, pale and not linked
+            colour.theme_color = MSO_THEME_COLOR.BACKGROUND_2
+        elif view.number == view.total:
+            colour.theme_color = MSO_THEME_COLOR.TEXT_2
+        else:  # darker as the ladder rises, which also keeps the white labels readable
+            colour.theme_color = MSO_THEME_COLOR.ACCENT_1
+            colour.brightness = -round(0.2 + 0.3 * (view.number - 1) / max(view.total - 1, 1), 2)
+
+    def _label_step(self, shape, view: RungView, linked: bool) -> None:
+        ink = MSO_THEME_COLOR.BACKGROUND_1 if linked else MSO_THEME_COLOR.TEXT_2
+        box = Box(int(shape.width), int(shape.height))
+        label = view.rung.title
+        size = None
+        for text in (label, view.rung.short):  # a narrow step shows its short name; the title is in the alt text
+            paras = [Para(lead=str(view.number)), Para(lead=text)]
+            size = next((s for s in range(18, MIN_BODY_PT - 1, -1)
+                         if self.body.fits(paras, s, box) and self.body.words_fit(paras, s, box)), None)
+            if size is not None:
+                break
+        if size is None:
+            paras, size = [Para(lead=str(view.number))], MIN_BODY_PT
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = INSET
+        _write_paras(frame, paras, size, ink, ink, align=PP_ALIGN.LEFT)
+
+    def closing_slide(self) -> None:
+        ctx = self.context
+        slide = self._slide(self.title_layout, ctx.ladder.conclusion.heading, keep_subtitle=True)
+        placeholder = _subtitle_placeholder(slide)
+        paras = [Para("Questions and next steps: which skill will you practise first?")]
+        if placeholder is not None:
+            self._fill_placeholder(placeholder, paras, preferred=22)
+        self._notes(slide, notes.closing_notes(ctx))
 
 
-def _set_bullet(paragraph, on: bool) -> None:
+def _write_paras(frame, paras: list[Para], size: float, colour, lead_colour, align=None, font=None) -> None:
+    for index, para in enumerate(paras):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        _set_bullet(paragraph, para)
+        paragraph.line_spacing = 1.0
+        paragraph.space_before = Pt(0 if index == 0 else round(PARAGRAPH_GAP * size, 1))
+        if align is not None:
+            paragraph.alignment = align
+        if para.lead:
+            run = paragraph.add_run()
+            run.text = para.lead
+            run.font.bold = True
+            run.font.size = Pt(size)
+            if font:
+                run.font.name = font
+            if lead_colour is not None:
+                run.font.color.theme_color = lead_colour
+            if para.text:
+                paragraph.add_line_break()
+        if para.text:
+            run = paragraph.add_run()
+            run.text = para.text
+            run.font.size = Pt(size)
+            if colour is not None:
+                run.font.color.theme_color = colour
+
+
+def _set_bullet(paragraph, para: Para) -> None:
     pPr = paragraph._p.get_or_add_pPr()
-    for tag in ("a:buNone", "a:buChar", "a:buFont", "a:buClr"):
+    for tag in ("a:buNone", "a:buChar", "a:buFont", "a:buClr", "a:buAutoNum"):
         for element in pPr.findall(qn(tag)):
             pPr.remove(element)
-    if on:
-        pPr.set("marL", str(int(BULLET_INDENT)))
-        pPr.set("indent", str(-int(BULLET_INDENT)))
+    indented = para.bullet or para.continued
+    pPr.set("marL", str(int(BULLET_INDENT)) if indented else "0")
+    pPr.set("indent", str(-int(BULLET_INDENT)) if para.bullet else "0")
+    if para.bullet:
         colour = pPr.makeelement(qn("a:buClr"), {})
         colour.append(colour.makeelement(qn("a:schemeClr"), {"val": "accent1"}))
         pPr.append(colour)
         pPr.append(pPr.makeelement(qn("a:buChar"), {"char": "\u2022"}))
     else:
-        pPr.set("marL", "0")
-        pPr.set("indent", "0")
         pPr.append(pPr.makeelement(qn("a:buNone"), {}))
 
 
-def _text_box(slide, left, top, width, height, lines: list[Line], size: float, *,
-              colour=MSO_THEME_COLOR.TEXT_1, lead_colour=MSO_THEME_COLOR.TEXT_2, name: str = ""):
-    box = slide.shapes.add_textbox(left, top, width, height)
-    if name:
-        box.name = name
-    frame = box.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.TOP
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = TEXT_INSET
-    for index, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        _set_bullet(paragraph, line.bullet)
-        paragraph.line_spacing = 1.0
-        if index:
-            paragraph.space_before = Pt(PARAGRAPH_GAP_PT)
-        if line.lead:
-            run = paragraph.add_run()
-            run.text = line.lead
-            run.font.bold = True
-            run.font.size = Pt(size)
-            run.font.color.theme_color = lead_colour
-            if line.text:
-                paragraph.add_line_break()
-        if line.text:
-            run = paragraph.add_run()
-            run.text = line.text
-            run.font.size = Pt(size)
-            run.font.color.theme_color = colour
-    return box
+def _set_alt_text(shape, text: str) -> None:
+    """Alt text lives in the ``descr`` attribute of the shape's non-visual properties."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
 
 
-def _layout(prs, name: str):
-    layout = prs.slide_layouts.get_by_name(name)
-    if layout is None:
-        raise BuildError(f"the slide template has no layout named {name!r}")
-    return layout
+def _title_placeholder(layout):
+    return next((p for p in layout.placeholders if p.placeholder_format.type in TITLES), None)
 
 
-def _set_title(slide, text: str) -> None:
-    slide.shapes.title.text = text
+def _subtitle_placeholder(slide):
+    return next((p for p in slide.placeholders if p.placeholder_format.type in SUBTITLES), None)
 
 
-def _notes(slide, paragraphs: list[str]) -> None:
-    slide.notes_slide.notes_text_frame.text = "\n\n".join(paragraphs)
-
-
-def _rung_notes(view: RungView, labels) -> list[str]:
-    rung = view.rung
-    notes = [f"{rung.title} ({rung.short}), rung {view.number} of {view.total}.", f"{labels.what_it_is}: {rung.what_it_is}"]
-    points = ["Talking points:"]
-    points += [f"- {item}" for item in rung.responsibilities]
-    points += [f"- {skill.name}: {skill.description}" for skill in rung.leadership]
-    notes.append("\n".join(points))
-    notes.append("\n".join([f"{labels.soft_skills} to develop:"]
-                           + [f"- {skill.name}: {skill.description}" for skill in rung.soft_skills]))
-    if view.previous is not None:
-        new_names = [skill.name for skill in view.changes.leadership + view.changes.soft_skills]
-        if new_names:
-            notes.append(f"New compared with {view.previous.short}: {', '.join(new_names)}.")
-    notes.append(f"{labels.example} ({rung.example.setting}): {rung.example.story}")
-    if view.next is not None:
-        notes.append(f"Next: {view.next.title} ({view.next.short}).")
-    return notes
-
-
-def _add_title_slide(prs, context: GuideContext) -> None:
-    ladder = context.ladder
-    slide = prs.slides.add_slide(_layout(prs, "Title Slide"))
-    _set_title(slide, ladder.title)
-    subtitle = next(p for p in slide.placeholders if p.placeholder_format.idx == 1)
-    subtitle.text = ladder.subtitle or "Career ladder training"
-    _text_box(slide, Inches(0.9), prs.slide_height - Inches(1.1), prs.slide_width - Inches(1.8), Inches(0.5),
-              [Line(f"Based on \u201c{ladder.source.title}\u201d by {ladder.source.author}")], MIN_BODY_PT,
-              colour=MSO_THEME_COLOR.BACKGROUND_2, name="Source credit")
-    _notes(slide, [*ladder.introduction,
-                   f"Today we walk the {len(context.rungs)} rungs from {context.rungs[0].rung.title} "
-                   f"to {context.rungs[-1].rung.title}, then look at the whole ladder at once."])
-
-
-def _add_rung_slide(prs, view: RungView, labels):
-    rung = view.rung
-    slide = prs.slides.add_slide(_layout(prs, "Title Only"))
-    _set_title(slide, rung.title)
-    content_width = prs.slide_width - 2 * MARGIN
-    _text_box(slide, MARGIN, Inches(0.22), content_width, Inches(0.4),
-              [Line(f"RUNG {view.number} OF {view.total} \u00b7 {rung.short}".upper())], MIN_BODY_PT,
-              colour=MSO_THEME_COLOR.ACCENT_1, name="Rung number")
-    what = [Line(rung.what_it_is)]
-    what_height = Inches(0.85)
-    _text_box(slide, MARGIN, Inches(1.6), content_width, what_height, what,
-              _fitting_size(what, content_width, what_height, 20), name=labels.what_it_is)
-
-    columns = [
-        (labels.responsibilities, [Line(item, bullet=True) for item in rung.responsibilities]),
-        (labels.leadership, [Line(skill.description, lead=skill.name) for skill in rung.leadership]),
-        (labels.soft_skills, [Line("", lead=skill.name, bullet=True) for skill in rung.soft_skills]),
-    ]
-    gap = Inches(0.35)
-    column_width = Emu(int((content_width - gap * 2) / 3))
-    top, bottom = Inches(2.6), prs.slide_height - Inches(0.45)
-    heading_height = Inches(0.45)
-    body_height = Emu(int(bottom - top - heading_height))
-    # One size for all three columns, so the slide reads as one piece.
-    size = min(_fitting_size(lines, column_width, body_height, 20) for _, lines in columns)
-    for index, (heading, lines) in enumerate(columns):
-        left = Emu(int(MARGIN + index * (column_width + gap)))
-        _text_box(slide, left, top, column_width, heading_height, [Line("", lead=heading)], 18,
-                  lead_colour=MSO_THEME_COLOR.ACCENT_1, name=f"{heading} heading")
-        _text_box(slide, left, Emu(top + heading_height), column_width, body_height, lines, size, name=heading)
-    _notes(slide, _rung_notes(view, labels))
-    return slide
-
-
-def _add_summary_slide(prs, context: GuideContext, rung_slides) -> None:
-    slide = prs.slides.add_slide(_layout(prs, "Title Only"))
-    _set_title(slide, "The ladder at a glance")
-    area_top = Inches(1.75)
-    area_width = prs.slide_width - 2 * MARGIN
-    area_height = prs.slide_height - area_top - Inches(0.45)
-    steps = staircase(len(context.rungs), area_width, area_height, gap=Inches(0.08))
-    for step, view in zip(steps, context.rungs):
-        target = rung_slides.get(view.rung.id)
-        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(int(MARGIN + step.x)), Emu(int(area_top + step.y)),
-                                       Emu(int(step.width)), Emu(int(step.height)))
-        shape.name = f"Step {view.number}: {view.rung.title}"
-        shape.shadow.inherit = False
-        shape.fill.solid()
-        top_step = view.number == view.total
-        ink = MSO_THEME_COLOR.BACKGROUND_1
-        if target is None:  # a rung this deck leaves out: shown for context, pale and not linked
-            shape.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
-            ink = MSO_THEME_COLOR.TEXT_2
-        elif top_step:
-            shape.fill.fore_color.theme_color = MSO_THEME_COLOR.TEXT_2
-        else:  # darker as the ladder rises, which also keeps the white labels readable
-            shape.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-            shape.fill.fore_color.brightness = -round(0.2 + 0.3 * (view.number - 1) / max(view.total - 1, 1), 2)
-        shape.line.fill.background()
-        if target is not None:
-            shape.click_action.target_slide = target
-        frame = shape.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        frame.margin_left = frame.margin_right = frame.margin_top = Inches(0.1)
-        number = frame.paragraphs[0]
-        number.alignment = PP_ALIGN.LEFT
-        run = number.add_run()
-        run.text = str(view.number)
-        run.font.size, run.font.bold = Pt(24), True
-        run.font.color.theme_color = ink
-        title = frame.add_paragraph()
-        title.alignment = PP_ALIGN.LEFT
-        run = title.add_run()
-        run.text = view.rung.title
-        run.font.size, run.font.bold = Pt(MIN_BODY_PT), True
-        run.font.color.theme_color = ink
-    names = ", ".join(view.rung.title for view in context.rungs)
-    _notes(slide, [f"The whole ladder, lowest rung at the left: {names}.",
-                   "Click a step to jump back to that rung's slide.",
-                   *context.ladder.conclusion.paragraphs])
+def _inherited_title_size(slide, placeholder) -> float:
+    """The title size the template gives: layout placeholder, then master title style."""
+    layout_placeholder = slide.slide_layout.placeholders.get(idx=placeholder.placeholder_format.idx)
+    sources = []
+    if layout_placeholder is not None:
+        sources.append(layout_placeholder._element)
+    master = slide.slide_layout.slide_master
+    sources.append(master.element.find(qn("p:txStyles")))
+    for source in sources:
+        if source is None:
+            continue
+        for element in source.iter(qn("a:lvl1pPr")):
+            rpr = element.find(qn("a:defRPr"))
+            if rpr is not None and rpr.get("sz"):
+                return int(rpr.get("sz")) / 100
+            break  # only the first level-1 style of each source speaks for the title
+    return DEFAULT_TITLE_PT
 
 
 def render(context: GuideContext, target: Path) -> None:
-    prs = Presentation(str(_template_path()))
-    labels = context.ladder.labels
-    prs.core_properties.title = context.ladder.title
-    prs.core_properties.author = context.ladder.source.author
-    prs.core_properties.language = context.ladder.language
-    now = datetime.now(timezone.utc).replace(tzinfo=None)  # the template's own dates are when it was made
-    prs.core_properties.created = prs.core_properties.modified = now
-    prs.core_properties.last_modified_by = "guidegen"
-    _add_title_slide(prs, context)
-    rung_slides = {view.rung.id: _add_rung_slide(prs, view, labels) for view in context.shown}
-    _add_summary_slide(prs, context, rung_slides)
-    prs.save(str(target))
+    template = context.pptx_template or default_template()
+    prs = open_template(template)
+    writer = DeckWriter(prs, context, template)
+    properties = prs.core_properties
+    properties.title = context.ladder.title
+    properties.author = context.ladder.source.author
+    properties.language = context.ladder.language
+    properties.created = properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
+    properties.last_modified_by = "guidegen"
+    properties.revision = 1
+
+    writer.title_slide()
+    writer.agenda_slide()
+    first_slides = {}
+    for view in context.shown:
+        first_slides[view.rung.id] = writer.rung_slides(view)[0]
+    writer.summary_slide(first_slides)
+    writer.closing_slide()
+    try:
+        prs.save(str(target))
+    except OSError as exc:
+        raise BuildError(f"{target}: could not write the deck ({exc.strerror or exc})") from None

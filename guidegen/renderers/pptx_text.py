@@ -1,0 +1,130 @@
+"""Lay out slide text before it is written: measure it, pick its size, split what does not fit.
+
+PowerPoint only shrinks overflowing text once someone edits it, so the deck
+must fit as written. Text is measured with the metrics of the font it will be
+shown in, including bullet indents, paragraph gaps, line height and the text
+box insets; what does not fit at the smallest readable size moves on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pptx.util import Emu, Inches
+
+from ..textmetrics import FontMetrics, font_metrics, wrap
+
+EMU_PER_PT = 12700
+MIN_BODY_PT = 14  # the smallest text a room can read when projected
+PARAGRAPH_GAP = 0.35  # space before each paragraph after the first, in ems of the text size
+BULLET_INDENT = Inches(0.24)
+INSET = Inches(0.1)  # text box insets on every side, as in PowerPoint's own placeholders
+WIDTH_SAFETY = 0.97  # kerning and renderer rounding differ a little: never plan to the last point
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph: an optional bold lead-in on its own line, then plain text."""
+
+    text: str = ""
+    lead: str = ""
+    bullet: bool = False
+    continued: bool = False  # the rest of a paragraph split across boxes: indented, no bullet
+
+
+@dataclass(frozen=True)
+class Box:
+    width: int  # EMU
+    height: int  # EMU
+
+
+class Measure:
+    """Heights of paragraphs in one font family at a given size."""
+
+    def __init__(self, family: str):
+        self.family = family
+        self.regular: FontMetrics = font_metrics(family)
+        self.bold: FontMetrics = font_metrics(family, bold=True)
+
+    def line_height(self, size: float) -> float:
+        return max(self.regular.line_height, self.bold.line_height, 1.2) * size
+
+    def _width(self, para: Para, box: Box) -> float:
+        indent = BULLET_INDENT if (para.bullet or para.continued) else 0
+        return (box.width - 2 * INSET - indent) / EMU_PER_PT * WIDTH_SAFETY
+
+    def lines(self, para: Para, size: float, box: Box) -> tuple[list[str], list[str]]:
+        """The lead's lines and the text's lines as they wrap in ``box``."""
+        width = self._width(para, box)
+        lead = wrap(para.lead, self.bold, size, width) if para.lead else []
+        text = wrap(para.text, self.regular, size, width) if para.text else []
+        return lead, text
+
+    def para_height(self, para: Para, size: float, box: Box, first: bool) -> float:
+        lead, text = self.lines(para, size, box)
+        gap = 0 if first else PARAGRAPH_GAP * size
+        return gap + (len(lead) + len(text)) * self.line_height(size)
+
+    def height(self, paras: list[Para], size: float, box: Box) -> float:
+        """Points the paragraphs take, insets included."""
+        body = sum(self.para_height(p, size, box, index == 0) for index, p in enumerate(paras))
+        return body + 2 * INSET / EMU_PER_PT
+
+    def fits(self, paras: list[Para], size: float, box: Box) -> bool:
+        return self.height(paras, size, box) <= box.height / EMU_PER_PT
+
+    def words_fit(self, paras: list[Para], size: float, box: Box) -> bool:
+        """Whether every word fits on a line, so that none has to be broken inside."""
+        for para in paras:
+            width = self._width(para, box)
+            for font, text in ((self.bold, para.lead), (self.regular, para.text)):
+                if any(font.width(word, size) > width for word in text.split()):
+                    return False
+        return True
+
+    def largest_fitting(self, paras: list[Para], box: Box, preferred: float, floor: float = MIN_BODY_PT) -> float | None:
+        """The largest whole point size from ``preferred`` down to ``floor`` at which ``paras`` fit."""
+        size = preferred
+        while size >= floor:
+            if self.fits(paras, size, box):
+                return size
+            size -= 1
+        return None
+
+    def take(self, paras: list[Para], size: float, box: Box) -> tuple[list[Para], list[Para]]:
+        """As many paragraphs as fit in ``box`` and the rest.
+
+        A paragraph too tall for the box even on its own is split between lines.
+        """
+        available = box.height / EMU_PER_PT - 2 * INSET / EMU_PER_PT
+        taken: list[Para] = []
+        used = 0.0
+        for index, para in enumerate(paras):
+            height = self.para_height(para, size, box, first=not taken)
+            if used + height <= available:
+                taken.append(para)
+                used += height
+                continue
+            if not taken:
+                head, tail = self._split(para, size, box, available)
+                return [head], [tail, *paras[index + 1:]]
+            return taken, paras[index:]
+        return taken, []
+
+    def _split(self, para: Para, size: float, box: Box, available: float) -> tuple[Para, Para]:
+        lead, text = self.lines(para, size, box)
+        room = int(available // self.line_height(size))
+        if room < 1 or room >= len(lead) + len(text):
+            raise ValueError("a text box cannot hold a single line of its text")
+        if room <= len(lead):  # only (part of) the lead-in fits: the text starts the next box
+            head = replace(para, lead=" ".join(lead[:room]), text="")
+            tail = replace(para, lead=" ".join(lead[room:]), bullet=False, continued=para.bullet or para.continued)
+            return head, tail
+        kept = room - len(lead)
+        head = replace(para, text=" ".join(text[:kept]))
+        tail = Para(text=" ".join(text[kept:]), continued=para.bullet or para.continued)
+        return head, tail
+
+
+def emu(value: float) -> Emu:
+    return Emu(int(round(value)))
