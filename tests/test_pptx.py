@@ -150,6 +150,9 @@ def test_company_template_size_layouts_and_theme_are_kept(corporate_deck, defaul
     assert "Sample slide the company left in its template" not in titles
     for rung in default_ladder.rungs:
         assert any(title.startswith(rung.title) for title in titles)
+    for slide in corporate_deck.slides:
+        for placeholder in slide.placeholders:
+            assert placeholder.text_frame.text.strip(), f"empty {placeholder.name} on {slide.shapes.title.text}"
 
 
 def test_template_without_a_title_layout_is_a_clear_error(tmp_path):
