@@ -52,6 +52,8 @@ def build(
     rung_ids: Iterable[str] = (),
     pdf_variant: str | None = None,
     pptx_template: str | Path | None = None,
+    brand_path: str | Path | None = None,
+    on_warning=None,
 ) -> list[Path]:
     """Build the requested documents and return the paths written, in format order.
 
@@ -59,11 +61,18 @@ def build(
     their names end with the ids, so that they sit beside the full guide.
     """
     ladder = load_ladder(ladder_path or default_ladder_path())
+    brand = None
+    if brand_path is not None:
+        from .brand import load_brand
+
+        brand = load_brand(brand_path)
+        for warning in brand.warnings:
+            (on_warning or (lambda message: None))(warning)
     template = Path(pptx_template) if pptx_template else None
     if template is not None and not template.is_file():
         raise InputError(f"{template}: no such slide template")
     context = build_context(ladder, page_size=page_size, selected_ids=tuple(rung_ids), pdf_variant=pdf_variant,
-                            pptx_template=template)
+                            pptx_template=template, brand=brand)
     out_dir = Path(out_dir)
     _prepare_output_dir(out_dir)
     suffix = "".join(f"-{view.rung.id}" for view in context.shown) if context.is_handout else ""

@@ -39,8 +39,11 @@ def main() -> None:
               help="Write the PDF as this archival or accessibility variant. Default: a tagged PDF.")
 @click.option("--pptx-template", type=click.Path(dir_okay=False, path_type=Path),
               help="Company slide template (.pptx or .potx) whose master, layouts, fonts and colours the deck uses.")
+@click.option("--brand", "brand_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Brand file (brand.yml format): colours, fonts, logo and name for both documents.")
 def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], page_size: str,
-          rung_ids: tuple[str, ...], pdf_variant: str | None, pptx_template: Path | None) -> None:
+          rung_ids: tuple[str, ...], pdf_variant: str | None, pptx_template: Path | None,
+          brand_path: Path | None) -> None:
     """Build the PDF career guide and the PPTX training deck.
 
     With --rung, build an onboarding handout of just those rungs: where they
@@ -50,7 +53,8 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
 
     written = run_build(ladder_path, out_dir, formats or FORMAT_CHOICES, PAGE_SIZE_CHOICES[page_size.lower()],
                         rung_ids=rung_ids, pdf_variant=pdf_variant.lower() if pdf_variant else None,
-                        pptx_template=pptx_template)
+                        pptx_template=pptx_template, brand_path=brand_path,
+                        on_warning=lambda message: click.echo(f"Warning: {message}", err=True))
     for path in written:
         click.echo(str(path))
 

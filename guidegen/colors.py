@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import colorsys
+
 AA_NORMAL = 4.5  # WCAG 2 AA for body text
 AA_LARGE = 3.0  # WCAG 2 AA for text of 18 pt, or 14 pt bold, and larger
 
@@ -51,3 +53,10 @@ def darken_until(colour: str, against: str, ratio: float = AA_NORMAL) -> str:
         if contrast(candidate, against) >= ratio:
             return candidate
     return "#000000"
+
+
+def hue_distance(first: str, second: str) -> float:
+    """Angle between two colours' hues, in degrees (0 to 180)."""
+    hues = [colorsys.rgb_to_hls(*(v / 255 for v in to_rgb(c)))[0] * 360 for c in (first, second)]
+    distance = abs(hues[0] - hues[1]) % 360
+    return min(distance, 360 - distance)

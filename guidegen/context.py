@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .colors import AA_NORMAL, darken_until, mix, readable_on
+from .colors import AA_NORMAL, darken_until, hue_distance, mix, readable_on
 from .errors import InputError
 from .model import Ladder, Rung, Skill
+
+if TYPE_CHECKING:
+    from .brand import Brand
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,11 @@ class Theme:
     background: str = "#FFFFFF"
 
     @property
+    def primary_text(self) -> str:
+        """The primary colour, darkened where needed to be readable as text (headings) on the background."""
+        return darken_until(self.primary, self.background, AA_NORMAL)
+
+    @property
     def accent_text(self) -> str:
         """The accent, darkened where needed to be readable as text on the background."""
         return darken_until(self.accent, self.background, AA_NORMAL)
@@ -40,8 +49,16 @@ class Theme:
         return readable_on(self.primary, self.background, self.text)
 
     def step_fill(self, number: int, total: int) -> str:
-        """Fill of a rung's step in the staircase: from the accent (lowest) to the primary (highest)."""
-        return mix(self.accent_text, self.primary, (number - 1) / max(total - 1, 1))
+        """Fill of a rung's step in the staircase, the highest in the primary colour.
+
+        Lower steps blend from the accent when the two colours are neighbours on
+        the colour wheel, and are lighter tints of the primary otherwise, since
+        blending far-apart hues gives muddy in-between colours.
+        """
+        rise = (number - 1) / max(total - 1, 1)
+        if hue_distance(self.accent, self.primary) <= 90:
+            return mix(self.accent_text, self.primary, rise)
+        return mix(self.primary, self.background, 0.45 * (1 - rise))
 
     def on_fill(self, fill: str) -> str:
         return readable_on(fill, self.background, self.text)
@@ -100,6 +117,7 @@ class GuideContext:
     page_size: str = "A4"
     pdf_variant: str | None = None
     pptx_template: Path | None = None  # a company's slide template; None for the built-in one
+    brand: Brand | None = None
 
     @property
     def title(self) -> str:
@@ -160,7 +178,7 @@ def _matrix(ladder: Ladder) -> list[MatrixSection]:
 
 def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None = None,
                   selected_ids: tuple[str, ...] = (), pdf_variant: str | None = None,
-                  pptx_template: Path | None = None) -> GuideContext:
+                  pptx_template: Path | None = None, brand: Brand | None = None) -> GuideContext:
     rungs = ladder.rungs
     known = [rung.id for rung in rungs]
     unknown = [rung_id for rung_id in selected_ids if rung_id not in known]
@@ -178,5 +196,5 @@ def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None 
         for index, rung in enumerate(rungs)
     ]
     return GuideContext(ladder=ladder, rungs=views, matrix=_matrix(ladder), selected_ids=tuple(dict.fromkeys(selected_ids)),
-                        theme=theme or Theme(), page_size=page_size, pdf_variant=pdf_variant,
-                        pptx_template=pptx_template)
+                        theme=theme or (brand.theme if brand else Theme()), page_size=page_size,
+                        pdf_variant=pdf_variant, pptx_template=pptx_template, brand=brand)

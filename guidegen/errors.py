@@ -26,8 +26,8 @@ class BuildError(click.ClickException):
     exit_code = EXIT_BUILD_FAILED
 
 
-class LadderError(InputError):
-    """Every problem found in one input file, reported together."""
+class InputFileError(InputError):
+    """Every problem found in one input file (a ladder or a brand), reported together."""
 
     def __init__(self, problems: list[str]):
         self.problems = problems
@@ -41,3 +41,6 @@ class LadderError(InputError):
         for problem in self.problems:
             click.echo(problem, file=stream)
         click.echo(f"Error: {self.summary}", file=stream)
+
+
+LadderError = InputFileError  # the name the ladder loader has always raised

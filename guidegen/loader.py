@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import LadderError
+from .errors import InputFileError
 from .model import Ladder, consistency_problems
 
 MAX_FILE_BYTES = 1_000_000  # a real ladder is a few kilobytes
@@ -140,37 +140,71 @@ def _plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
     return message[:1].lower() + message[1:]
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, kind: str) -> str:
     label = str(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise LadderError([f"{label}: no such file"]) from None
+        raise InputFileError([f"{label}: no such file"]) from None
     except OSError as exc:
-        raise LadderError([f"{label}: cannot be read ({exc.strerror})"]) from None
+        raise InputFileError([f"{label}: cannot be read ({exc.strerror})"]) from None
     if path.is_dir():
-        raise LadderError([f"{label}: is a folder, not a ladder file"])
+        raise InputFileError([f"{label}: is a folder, not a {kind} file"])
     if size > MAX_FILE_BYTES:
-        raise LadderError([f"{label}: is {size:,} bytes; a ladder file may be at most {MAX_FILE_BYTES:,} bytes"])
+        raise InputFileError([f"{label}: is {size:,} bytes; a {kind} file may be at most {MAX_FILE_BYTES:,} bytes"])
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise LadderError([f"{label}:{line}: is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"]) from None
+        raise InputFileError([f"{label}:{line}: is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"]) from None
 
 
-def load_ladder(path: str | Path) -> Ladder:
-    """Load and validate a ladder file, or raise ``LadderError`` listing every problem."""
+Problem = tuple[tuple[int, int], Path_, str]
+
+
+@dataclass
+class Document:
+    """A YAML file read with the position of every value, and the problems found so far."""
+
+    path: Path
+    data: Any
+    positions: Positions
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return str(self.path)
+
+    def add(self, loc: Path_, message: str, *, key: bool = False) -> None:
+        self.problems.append((self.positions.of(loc, key=key), loc, message))
+
+    def fail_if_problems(self) -> None:
+        if self.problems:
+            raise InputFileError(_format(self.label, self.problems))
+
+    def validate(self, model: type[BaseModel], data: Any = None, at: Path_ = ()):
+        """``data`` (the whole document by default) as ``model``, or None with the problems recorded."""
+        try:
+            return model.model_validate(self.data if data is None else data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = at + tuple(error["loc"])
+                self.add(loc, _plain_message({**error, "loc": tuple(error["loc"])}, model),
+                         key=error["type"] == "extra_forbidden")
+            return None
+
+
+def read_document(path: str | Path, kind: str = "ladder") -> Document:
+    """Parse a YAML file safely, keeping positions; syntax errors raise at once."""
     path = Path(path)
     label = str(path)
-    text = _read_text(path)
-
+    text = _read_text(path, kind)
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
-            raise LadderError([f"{label}:1:1: the file is empty; a ladder needs a title, rungs and the rest"])
+            raise InputFileError([f"{label}:1:1: the file is empty"])
         positions = Positions()
         duplicates: list[tuple[Path_, tuple[int, int], str]] = []
         _index(root, (), positions, duplicates, set())
@@ -179,32 +213,40 @@ def load_ladder(path: str | Path) -> Ladder:
         mark = exc.problem_mark or exc.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
         what = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise LadderError([f"{label}:{where}: YAML syntax error: {what}"]) from None
+        raise InputFileError([f"{label}:{where}: YAML syntax error: {what}"]) from None
     except yaml.YAMLError as exc:
-        raise LadderError([f"{label}: YAML error: {exc}"]) from None
+        raise InputFileError([f"{label}: YAML error: {exc}"]) from None
     finally:
         loader.dispose()
-
-    problems = [(where, path_, message) for path_, where, message in duplicates]
+    document = Document(path, data, positions, [(where, loc, message) for loc, where, message in duplicates])
     if not isinstance(data, dict):
-        problems.append(((1, 1), (), "the top level must be a mapping with title, source, introduction, rungs..."))
-        raise LadderError(_format(label, problems))
+        document.problems.append(((1, 1), (), f"the top level of a {kind} file must be a mapping of keys"))
+        document.fail_if_problems()
+    return document
 
-    ladder = None
-    try:
-        ladder = Ladder.model_validate(data)
-    except ValidationError as exc:
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            where = positions.of(loc, key=error["type"] == "extra_forbidden")
-            problems.append((where, loc, _plain_message(error, Ladder)))
+
+def load_ladder(path: str | Path) -> Ladder:
+    """Load and validate a ladder file, or raise ``InputFileError`` listing every problem.
+
+    A ladder that says ``extends:`` is an overlay on another ladder (see ``overlay.py``).
+    """
+    document = read_document(path)
+    if "extends" in document.data:
+        from .overlay import load_overlay
+
+        return load_overlay(document, load_ladder)
+    return validate_ladder(document)
+
+
+def validate_ladder(document: Document, data: Any = None) -> Ladder:
+    ladder = document.validate(Ladder, data)
     if ladder is not None:
-        problems.extend((positions.of(loc), loc, message) for loc, message in consistency_problems(ladder))
-    if problems:
-        raise LadderError(_format(label, problems))
+        for loc, message in consistency_problems(ladder):
+            document.add(loc, message)
+    document.fail_if_problems()
     return ladder
 
 
-def _format(label: str, problems: list[tuple[tuple[int, int], Path_, str]]) -> list[str]:
+def _format(label: str, problems: list[Problem]) -> list[str]:
     ordered = sorted(problems, key=lambda problem: problem[0])
     return [f"{label}:{line}:{column} {dotted(loc)}: {message}" for (line, column), loc, message in ordered]

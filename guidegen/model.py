@@ -38,6 +38,8 @@ class Labels(Strict):
     leadership: Text = "Leadership Components"
     soft_skills: Text = "Soft Skills"
     example: Text = "Real-World Example"
+    company_introduction: Text = "At our company"
+    company_closing: Text = "Your next steps"
 
 
 class Skill(Strict):
@@ -77,6 +79,9 @@ class Ladder(Strict):
     introduction: list[Text] = Field(min_length=1)
     conclusion: Conclusion
     rungs: list[Rung] = Field(min_length=1)
+    # What a company adds around the ladder it adapts (see overlay.py); empty for the article's own.
+    company_introduction: list[Text] = []
+    company_closing: list[Text] = []
 
 
 def consistency_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], str]]:

@@ -34,9 +34,22 @@ class FontMetrics:
         return units * size / self.units_per_em
 
 
-@lru_cache(maxsize=32)
+_REGISTERED: dict[tuple[str, bool, bool], str] = {}
+
+
+def register_font_file(family: str, path, bold: bool = False, italic: bool = False) -> None:
+    """Make a font file that is not installed (a brand's ``source: file`` font) measurable by its family."""
+    _REGISTERED[(family.casefold(), bold, italic)] = str(path)
+
+
 def find_font(family: str, bold: bool = False, italic: bool = False) -> str:
-    """Path of the file fontconfig picks for ``family``."""
+    """Path of the file for ``family``: a registered brand file, else what fontconfig picks."""
+    registered = _REGISTERED.get((family.casefold(), bold, italic)) or _REGISTERED.get((family.casefold(), False, False))
+    return registered or _fontconfig_match(family, bold, italic)
+
+
+@lru_cache(maxsize=32)
+def _fontconfig_match(family: str, bold: bool, italic: bool) -> str:
     if shutil.which("fc-match") is None:
         raise RuntimeError("fc-match (fontconfig) is not installed; run the README's setup command")
     pattern = family + (":bold" if bold else "") + (":italic" if italic else "")

@@ -11,8 +11,8 @@
 # Tests: poppler-utils (pdffonts, pdftoppm), qpdf, and LibreOffice Impress.
 set -euo pipefail
 
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-inter fonts-crosextra-carlito
-          fonts-dejavu-core)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fontconfig fonts-inter fonts-crosextra-carlito
+          fonts-dejavu-core fonts-lato fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(poppler-utils qpdf libreoffice-impress)
 fi

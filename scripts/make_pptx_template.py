@@ -18,9 +18,10 @@ from lxml import etree
 from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
+
+from guidegen.renderers.pptx_template import apply_theme
 
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "pptx" / "guidegen.pptx"
 
@@ -35,25 +36,10 @@ COLOURS = {
 }
 FONT = "Calibri"  # on every PowerPoint; LibreOffice shows it as the metric-compatible Carlito
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def _write_theme(prs) -> None:
-    theme_part = prs.slide_master.part.part_related_by(RT.THEME)
-    theme = etree.fromstring(theme_part.blob)
-    theme.set("name", "guidegen")
-    scheme = theme.find(f".//{{{A}}}clrScheme")
-    scheme.set("name", "guidegen")
-    for slot, hex_value in COLOURS.items():
-        element = scheme.find(f"{{{A}}}{slot}")
-        for child in list(element):
-            element.remove(child)
-        etree.SubElement(element, f"{{{A}}}srgbClr", val=hex_value)
-    fonts = theme.find(f".//{{{A}}}fontScheme")
-    fonts.set("name", "guidegen")
-    for latin in fonts.iter(f"{{{A}}}latin"):
-        latin.set("typeface", FONT)
-    theme_part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
+    apply_theme(prs, {slot: f"#{value}" for slot, value in COLOURS.items()}, FONT, FONT, name="guidegen")
 
 
 def _widen(shapes, factor: float) -> None:

@@ -52,7 +52,7 @@ def test_repeated_rung_id_points_at_the_repeat(tmp_path):
     ("content", "message"),
     [
         (b"", "the file is empty"),
-        (b"- just\n- a list\n", "the top level must be a mapping"),
+        (b"- just\n- a list\n", "the top level of a ladder file must be a mapping"),
         (b"title: Caf\xe9\n", "is not UTF-8 text"),
     ],
 )

@@ -8,6 +8,7 @@ from urllib.request import url2pathname
 
 import jinja2
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from .. import __version__
@@ -99,13 +100,33 @@ def document_title(context: GuideContext) -> str:
     return context.title
 
 
+def _font_stack(family: str | None) -> str:
+    families = ([family] if family else []) + ["Inter", "DejaVu Sans"]
+    return ", ".join(css_string(name) for name in families) + ", sans-serif"
+
+
+def _image(image) -> dict | None:
+    return {"url": image.path.as_uri(), "alt": image.alt} if image else None
+
+
+def _credit(context: GuideContext) -> str:
+    credit = f"Based on \u201c{context.ladder.source.title}\u201d by {context.ladder.source.author}"
+    brand = context.brand
+    return f"{brand.name} \u00b7 {credit}" if brand and brand.name else credit
+
+
 def render_html(context: GuideContext) -> str:
     """The guide as one HTML document (its CSS inline), before layout."""
     env = _environment(templates_dir() / "html")
+    brand = context.brand
+    logo, logo_dark = (_image(brand.logo_on_light), _image(brand.logo_on_dark)) if brand else (None, None)
+    faces = [{"family": f.family, "url": f.path.as_uri(), "weight": f.weight, "style": f.style}
+             for f in (brand.font_faces if brand else ())]
     css = env.get_template("guide.css.j2").render(
         theme=context.theme, page_size=context.page_size, page_height_mm=PAGE_HEIGHTS_MM[context.page_size],
-        title=context.title, rung_count=len(context.rungs),
-        credit=f"Based on \u201c{context.ladder.source.title}\u201d by {context.ladder.source.author}",
+        title=context.title, rung_count=len(context.rungs), credit=_credit(context), logo=logo,
+        font_faces=faces, base_font=_font_stack(brand.base_font if brand else None),
+        heading_font=_font_stack((brand.heading_font or brand.base_font) if brand else None),
     )
     return env.get_template("guide.html.j2").render(
         ctx=context,
@@ -116,15 +137,19 @@ def render_html(context: GuideContext) -> str:
         overview=_overview(context),
         document_title=document_title(context),
         version=__version__,
+        logo=logo,
+        logo_dark=logo_dark,
     )
 
 
 def render(context: GuideContext, target: Path) -> None:
     folder = templates_dir() / "html"
     html = render_html(context)
-    fetcher = LocalFilesOnly([folder])
+    roots = [folder] + ([context.brand.folder] if context.brand else [])
+    fetcher = LocalFilesOnly(roots)
+    fonts = FontConfiguration()  # the same one for layout and output, or @font-face rules are lost
     try:
         document = HTML(string=html, base_url=str(folder) + "/", url_fetcher=fetcher)
-        document.write_pdf(target, pdf_tags=True, pdf_variant=context.pdf_variant)
+        document.write_pdf(target, pdf_tags=True, pdf_variant=context.pdf_variant, font_config=fonts)
     except OSError as exc:
         raise BuildError(f"{target}: could not write the PDF ({exc.strerror or exc})") from None

@@ -16,14 +16,18 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.dml.color import RGBColor
+from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Pt
 
-from ..context import GuideContext, RungView
+from ..context import GuideContext, RungView, Theme
 from ..errors import BuildError
 from ..resources import templates_dir
 from ..staircase import staircase
+from ..textmetrics import register_font_file
 from . import pptx_notes as notes
-from .pptx_template import SUBTITLES, TITLES, find_layout, open_template, remove_unused_placeholders, theme_fonts
+from .pptx_template import (SUBTITLES, TITLES, apply_theme, find_layout, open_template, remove_unused_placeholders,
+                            theme_colours, theme_fonts)
 from .pptx_text import BULLET_INDENT, EMU_PER_PT, INSET, MIN_BODY_PT, PARAGRAPH_GAP, Box, Measure, Para, emu
 
 SUFFIX = ".pptx"
@@ -55,9 +59,10 @@ class RungPage:
 
 
 class DeckWriter:
-    def __init__(self, prs, context: GuideContext, template: Path):
+    def __init__(self, prs, context: GuideContext, template: Path, theme: Theme):
         self.prs = prs
         self.context = context
+        self.theme = theme  # the deck's colours as hex, for text and fills whose contrast must be checked
         self.labels = context.ladder.labels
         fonts = theme_fonts(prs)
         self.body = Measure(fonts.minor)
@@ -143,6 +148,7 @@ class DeckWriter:
                            self.content_bottom - self.content_top, [Para(subtitle), Para(credit)], MIN_BODY_PT,
                            name="Subtitle")
         self._notes(slide, notes.title_notes(ctx))
+        return slide
 
     def _fill_placeholder(self, placeholder, paras: list[Para], preferred: float) -> None:
         frame = placeholder.text_frame
@@ -286,7 +292,7 @@ class DeckWriter:
         if continued:
             kicker += " \u00b7 CONTINUED"
         self._text_box(slide, self.content_left, top, width, self._kicker_height(), [Para(lead=kicker)],
-                       MIN_BODY_PT, name="Rung number", lead_colour=MSO_THEME_COLOR.ACCENT_1)
+                       MIN_BODY_PT, name="Rung number", lead_colour=_rgb(self.theme.accent_text))
         top += self._kicker_height()
         if page.intro:
             intro_height = int(self.body.height(page.intro, page.intro_size, Box(width, 0)) * EMU_PER_PT)
@@ -303,7 +309,7 @@ class DeckWriter:
             heading, label = names[section], labels[section]
             left = self.content_left + index * (column_width + gap)
             self._text_box(slide, left, top, column_width, heading_height, [Para(lead=label)], HEADING_PT,
-                           name=f"{heading} heading", lead_colour=MSO_THEME_COLOR.ACCENT_1, heading_font=True)
+                           name=f"{heading} heading", lead_colour=_rgb(self.theme.accent_text), heading_font=True)
             self._text_box(slide, left, top + heading_height, column_width, body_height, paras, page.body_size,
                            name=heading)
 
@@ -323,31 +329,26 @@ class DeckWriter:
                                            emu(self.content_top + step.y), emu(step.width), emu(step.height))
             shape.name = f"Step {view.number}: {view.rung.title}"
             _set_alt_text(shape, f"Rung {view.number}: {view.rung.title}")
-            self._style_step(shape, view, target is not None)
+            fill = self._style_step(shape, view, target is not None)
             if target is not None:
                 shape.click_action.target_slide = target
-            self._label_step(shape, view, target is not None)
+            self._label_step(shape, view, fill)
         self._notes(slide, notes.summary_notes(ctx))
 
-    def _style_step(self, shape, view: RungView, linked: bool) -> None:
+    def _style_step(self, shape, view: RungView, linked: bool) -> str:
+        """Fill the step (pale when this deck leaves its rung out) and return the fill as hex."""
         shape.shadow.inherit = False
         shape.line.fill.background()
         shape.fill.solid()
-        colour = shape.fill.fore_color
-        if not linked:  # a rung this deck leaves out: shown for context, pale and not linked
-            colour.theme_color = MSO_THEME_COLOR.BACKGROUND_2
-        elif view.number == view.total:
-            colour.theme_color = MSO_THEME_COLOR.TEXT_2
-        else:  # darker as the ladder rises, which also keeps the white labels readable
-            colour.theme_color = MSO_THEME_COLOR.ACCENT_1
-            colour.brightness = -round(0.2 + 0.3 * (view.number - 1) / max(view.total - 1, 1), 2)
+        fill = self.theme.step_fill(view.number, view.total) if linked else self.theme.light
+        shape.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
+        return fill
 
-    def _label_step(self, shape, view: RungView, linked: bool) -> None:
-        ink = MSO_THEME_COLOR.BACKGROUND_1 if linked else MSO_THEME_COLOR.TEXT_2
+    def _label_step(self, shape, view: RungView, fill: str) -> None:
+        ink = _rgb(self.theme.on_fill(fill))
         box = Box(int(shape.width), int(shape.height))
-        label = view.rung.title
         size = None
-        for text in (label, view.rung.short):  # a narrow step shows its short name; the title is in the alt text
+        for text in (view.rung.title, view.rung.short):  # a narrow step shows its short name; the title is in the alt text
             paras = [Para(lead=str(view.number)), Para(lead=text)]
             size = next((s for s in range(18, MIN_BODY_PT - 1, -1)
                          if self.body.fits(paras, s, box) and self.body.words_fit(paras, s, box)), None)
@@ -361,6 +362,33 @@ class DeckWriter:
         frame.vertical_anchor = MSO_ANCHOR.TOP
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = INSET
         _write_paras(frame, paras, size, ink, ink, align=PP_ALIGN.LEFT)
+
+    def logos(self, title_slide) -> None:
+        """The brand's logo on the title slide and, small, at the foot of the master (so on every slide)."""
+        brand = self.context.brand
+        if brand is None:
+            return
+        if brand.logo_on_dark is not None:
+            height = int(self.height * 0.09)
+            stream, ratio = _picture(brand.logo_on_dark, height)
+            width = min(int(height * ratio), int(self.width * 0.3))
+            picture = title_slide.shapes.add_picture(stream, self.margin, int(self.height * 0.07), width,
+                                                     int(width / ratio))
+            picture.name = "Logo"
+            _set_alt_text(picture, brand.logo_on_dark.alt)
+        if brand.logo_on_light is not None:
+            height = int(self.height * 0.045)
+            stream, ratio = _picture(brand.logo_on_light, height)
+            width = min(int(height * ratio), int(self.width * 0.2))
+            height = int(width / ratio)
+            master = self.prs.slide_master
+            _, rel_id = master.part.get_or_add_image_part(stream)
+            ids = [int(i) for i in master.element.xpath("//p:cNvPr/@id")]
+            left = self.width - self.content_left - width
+            top = self.height - int(self.height * 0.05) + (int(self.height * 0.05) - height) // 2
+            picture = CT_Picture.new_pic(max(ids, default=0) + 1, "Logo", brand.logo_on_light.alt, rel_id,
+                                         left, top, width, height)
+            master.shapes._spTree.append(picture)
 
     def closing_slide(self) -> None:
         ctx = self.context
@@ -387,16 +415,14 @@ def _write_paras(frame, paras: list[Para], size: float, colour, lead_colour, ali
             run.font.size = Pt(size)
             if font:
                 run.font.name = font
-            if lead_colour is not None:
-                run.font.color.theme_color = lead_colour
+            _paint(run.font, lead_colour)
             if para.text:
                 paragraph.add_line_break()
         if para.text:
             run = paragraph.add_run()
             run.text = para.text
             run.font.size = Pt(size)
-            if colour is not None:
-                run.font.color.theme_color = colour
+            _paint(run.font, colour)
 
 
 def _set_bullet(paragraph, para: Para) -> None:
@@ -414,6 +440,36 @@ def _set_bullet(paragraph, para: Para) -> None:
         pPr.append(pPr.makeelement(qn("a:buChar"), {"char": "\u2022"}))
     else:
         pPr.append(pPr.makeelement(qn("a:buNone"), {}))
+
+
+def _paint(font, colour) -> None:
+    """Colour text with a theme colour (it follows the theme) or an exact one (its contrast was checked)."""
+    if isinstance(colour, RGBColor):
+        font.color.rgb = colour
+    elif colour is not None:
+        font.color.theme_color = colour
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#"))
+
+
+def _picture(image, height_emu: int):
+    """A logo as a stream python-pptx can embed (SVG is rasterised) and its width-to-height ratio."""
+    import io
+
+    from PIL import Image as PILImage
+
+    if image.kind == "svg":
+        import cairosvg
+
+        pixels = max(64, int(height_emu / 914400 * 300))  # 300 dpi at the size it is shown
+        data = cairosvg.svg2png(url=str(image.path), output_height=pixels, unsafe=False)
+    else:
+        data = image.path.read_bytes()
+    with PILImage.open(io.BytesIO(data)) as opened:
+        ratio = opened.width / opened.height
+    return io.BytesIO(data), ratio
 
 
 def _set_alt_text(shape, text: str) -> None:
@@ -451,7 +507,23 @@ def _inherited_title_size(slide, placeholder) -> float:
 def render(context: GuideContext, target: Path) -> None:
     template = context.pptx_template or default_template()
     prs = open_template(template)
-    writer = DeckWriter(prs, context, template)
+    brand = context.brand
+    if brand is not None:
+        theme = context.theme
+        apply_theme(prs, {"dk1": theme.text, "lt1": theme.background, "dk2": theme.primary, "lt2": theme.light,
+                          "accent1": theme.accent, "accent2": theme.primary, "hlink": theme.accent_text},
+                    major=brand.heading_font, minor=brand.base_font)
+        for face in brand.font_faces:
+            register_font_file(face.family, face.path, bold=face.weight >= 600, italic=face.style == "italic")
+    elif context.pptx_template is not None:  # no brand: the company template's own colours rule
+        colours = theme_colours(prs)
+        default = Theme()
+        theme = Theme(primary=colours.get("dk2", default.primary), accent=colours.get("accent1", default.accent),
+                      light=colours.get("lt2", default.light), text=colours.get("dk1", default.text),
+                      muted=default.muted, background=colours.get("lt1", default.background))
+    else:
+        theme = context.theme
+    writer = DeckWriter(prs, context, template, theme)
     properties = prs.core_properties
     properties.title = context.ladder.title
     properties.author = context.ladder.source.author
@@ -460,7 +532,8 @@ def render(context: GuideContext, target: Path) -> None:
     properties.last_modified_by = "guidegen"
     properties.revision = 1
 
-    writer.title_slide()
+    title_slide = writer.title_slide()
+    writer.logos(title_slide)
     writer.agenda_slide()
     first_slides = {}
     for view in context.shown:

@@ -59,6 +59,7 @@ def title_notes(context: GuideContext) -> list[str]:
     shown = context.shown
     return [
         *context.ladder.introduction,
+        *context.ladder.company_introduction,
         f"Today we walk through {len(shown)} rung{'s' if len(shown) != 1 else ''}, from {shown[0].rung.title} "
         f"to {shown[-1].rung.title}, then look at the ladder as a whole.",
         f"Source: \u201c{context.ladder.source.title}\u201d by {context.ladder.source.author}.",
@@ -80,5 +81,6 @@ def summary_notes(context: GuideContext) -> list[str]:
 
 def closing_notes(context: GuideContext) -> list[str]:
     return [*context.ladder.conclusion.paragraphs,
+            *context.ladder.company_closing,
             "Close by asking each person to write down one skill from today's rungs to practise next, "
             "and to share it with their manager."]

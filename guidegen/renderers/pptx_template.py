@@ -121,3 +121,46 @@ def remove_unused_placeholders(slide, keep: set[int]) -> None:
         if placeholder.placeholder_format.idx not in keep:
             element = placeholder._element
             element.getparent().remove(element)
+
+
+THEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
+               "hlink", "folHlink")
+
+
+def _theme_part(prs):
+    return prs.slide_master.part.part_related_by(RT.THEME)
+
+
+def theme_colours(prs) -> dict[str, str]:
+    """The theme's colour slots as #RRGGBB (system colours by their last known value)."""
+    theme = etree.fromstring(_theme_part(prs).blob)
+    scheme = theme.find(f".//{_A}clrScheme")
+    colours = {}
+    for slot in THEME_SLOTS:
+        element = scheme.find(f"{_A}{slot}") if scheme is not None else None
+        child = element[0] if element is not None and len(element) else None
+        value = child.get("val") if child is not None and child.tag == f"{_A}srgbClr" else \
+            child.get("lastClr") if child is not None else None
+        if value:
+            colours[slot] = "#" + value.upper()
+    return colours
+
+
+def apply_theme(prs, colours: dict[str, str], major: str | None = None, minor: str | None = None,
+                name: str | None = None) -> None:
+    """Write colours (slot -> #RRGGBB) and fonts into the deck's theme, so that every shape using them follows."""
+    part = _theme_part(prs)
+    theme = etree.fromstring(part.blob)
+    if name:
+        theme.set("name", name)
+    scheme = theme.find(f".//{_A}clrScheme")
+    for slot, value in colours.items():
+        element = scheme.find(f"{_A}{slot}")
+        for child in list(element):
+            element.remove(child)
+        etree.SubElement(element, f"{_A}srgbClr", val=value.lstrip("#").upper())
+    for tag, family in (("majorFont", major), ("minorFont", minor)):
+        if family:
+            latin = theme.find(f".//{_A}{tag}/{_A}latin")
+            latin.set("typeface", family)
+    part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,0 +1,159 @@
+"""Company ladders that adapt another ladder without copying it.
+
+An overlay file says ``extends: default`` (or a path) and then, rung by rung
+(matched by id), renames, replaces or adds items, inserts new rungs
+``after:`` or ``before:`` an existing one, or drops a rung. The merge is done
+on plain data and the result validated as an ordinary ladder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from .loader import Document, validate_ladder
+from .model import Conclusion, Ladder, Rung, RungId, Skill, Source, Strict, Text
+from .resources import default_ladder_path
+
+MAX_DEPTH = 4  # an overlay of an overlay of ... : deeper than this is surely a loop
+
+
+class Additions(Strict):
+    responsibilities: list[Text] = []
+    leadership: list[Skill] = []
+    soft_skills: list[Skill] = []
+
+
+class LabelChanges(Strict):
+    what_it_is: Text | None = None
+    responsibilities: Text | None = None
+    leadership: Text | None = None
+    soft_skills: Text | None = None
+    example: Text | None = None
+    company_introduction: Text | None = None
+    company_closing: Text | None = None
+
+
+class RungChange(Strict):
+    """Changes to one rung (matched by id), or a new rung placed after or before another."""
+
+    id: RungId
+    drop: bool = False
+    after: RungId | None = None
+    before: RungId | None = None
+    title: Text | None = None
+    short: Text | None = None
+    what_it_is: Text | None = None
+    responsibilities: list[Text] | None = None
+    leadership: list[Skill] | None = None
+    soft_skills: list[Skill] | None = None
+    example: Any = None  # validated as an Example by the merged ladder
+    add: Additions = Additions()
+
+
+class Overlay(Strict):
+    extends: Text
+    title: Text | None = None
+    subtitle: Text | None = None
+    language: str | None = None
+    source: Source | None = None
+    labels: LabelChanges = LabelChanges()
+    introduction: list[Text] | None = None
+    conclusion: Conclusion | None = None
+    company_introduction: list[Text] | None = None
+    company_closing: list[Text] | None = None
+    rungs: list[RungChange] = Field(default_factory=list)
+
+
+_PLACEMENT = {"id", "drop", "after", "before", "add"}
+
+
+def _base_path(document: Document, extends: str) -> Path:
+    if extends.strip().lower() == "default":
+        return default_ladder_path()
+    return (document.path.parent / extends).resolve()
+
+
+def load_overlay(document: Document, load_ladder: Callable[[Path], Ladder], depth: int = 0) -> Ladder:
+    overlay = document.validate(Overlay)
+    document.fail_if_problems()
+    base_path = _base_path(document, overlay.extends)
+    if depth >= MAX_DEPTH or base_path == document.path.resolve():
+        document.add(("extends",), "extends itself, directly or through other files")
+        document.fail_if_problems()
+    if not base_path.is_file():
+        document.add(("extends",), f"the ladder to extend, {base_path}, does not exist")
+        document.fail_if_problems()
+    base = load_ladder(base_path)
+    merged = base.model_dump()
+
+    for key in ("title", "subtitle", "language", "introduction", "company_introduction", "company_closing"):
+        value = getattr(overlay, key)
+        if value is not None:
+            merged[key] = value
+    for key in ("source", "conclusion"):
+        value = getattr(overlay, key)
+        if value is not None:
+            merged[key] = value.model_dump()
+    merged["labels"].update(overlay.labels.model_dump(exclude_none=True))
+
+    rungs: list[dict] = merged["rungs"]
+    raw_changes = document.data.get("rungs") or []
+    for index, (change, raw) in enumerate(zip(overlay.rungs, raw_changes)):
+        _apply(document, rungs, change, raw, index)
+    return validate_ladder(document, merged)
+
+
+def _ids(rungs: list[dict]) -> str:
+    return ", ".join(rung["id"] for rung in rungs)
+
+
+def _apply(document: Document, rungs: list[dict], change: RungChange, raw: dict, index: int) -> None:
+    at = ("rungs", index)
+    position = next((i for i, rung in enumerate(rungs) if rung["id"] == change.id), None)
+    if change.after and change.before:
+        document.add((*at, "before"), "give either after: or before:, not both")
+        return
+
+    if change.drop:
+        if position is None:
+            document.add((*at, "id"), f"cannot drop {change.id!r}: the ladder has no such rung (ids: {_ids(rungs)})")
+        else:
+            del rungs[position]
+        return
+
+    anchor_key = "after" if change.after else "before" if change.before else None
+    if position is None:
+        if anchor_key is None:
+            document.add((*at, "id"), f"the ladder has no rung {change.id!r} (ids: {_ids(rungs)}); "
+                                      f"to add a new rung, say where with after: or before:")
+            return
+        fields = {key: value for key, value in raw.items() if key not in _PLACEMENT - {"id"}}
+        for section, extra in change.add.model_dump().items():
+            fields[section] = list(fields.get(section) or []) + extra
+        rung = document.validate(Rung, fields, at)
+        if rung is None:
+            return
+        new = rung.model_dump()
+    else:
+        new = rungs.pop(position)
+        for key, value in change.model_dump(exclude_none=True, exclude=_PLACEMENT).items():
+            new[key] = value
+        for section, extra in change.add.model_dump().items():
+            new[section] = list(new[section]) + extra
+
+    if anchor_key is None:
+        rungs.insert(position, new)
+        return
+    anchor = getattr(change, anchor_key)
+    target = next((i for i, rung in enumerate(rungs) if rung["id"] == anchor), None)
+    if target is None:
+        document.add((*at, anchor_key), f"the ladder has no rung {anchor!r} to place {change.id!r} {anchor_key} "
+                                        f"(ids: {_ids(rungs)})")
+        if position is not None:
+            rungs.insert(position, new)
+        return
+    rungs.insert(target + 1 if anchor_key == "after" else target, new)
