@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .colors import AA_NORMAL, darken_until, hue_distance, mix, readable_on
+from .colors import AA_NORMAL, contrast, darken_until, hue_distance, mix, readable_on
 from .errors import InputError
 from .model import Ladder, Rung, Skill
 
@@ -57,8 +57,12 @@ class Theme:
         """
         rise = (number - 1) / max(total - 1, 1)
         if hue_distance(self.accent, self.primary) <= 90:
-            return mix(self.accent_text, self.primary, rise)
-        return mix(self.primary, self.background, 0.45 * (1 - rise))
+            fill = mix(self.accent_text, self.primary, rise)
+        else:
+            fill = mix(self.primary, self.background, 0.45 * (1 - rise))
+        if contrast(self.on_fill(fill), fill) < AA_NORMAL:  # a mid tone neither light nor dark text can read on
+            fill = darken_until(fill, self.background, AA_NORMAL)
+        return fill
 
     def on_fill(self, fill: str) -> str:
         return readable_on(fill, self.background, self.text)

@@ -7,6 +7,7 @@ them on opening) and every glyph is checked against the boxes of the slide.
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
@@ -36,6 +37,9 @@ def _non_latin() -> dict:
     return ladder
 
 
+EXAMPLE_ROOT = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = sorted(path.name for path in EXAMPLE_ROOT.iterdir() if (path / "brand.yml").exists())
+
 STRESS = {
     "long-titles": make_ladder(4, title_words=16),
     "long-items": make_ladder(4, item_words=45),
@@ -58,6 +62,12 @@ def rendered(tmp_path_factory, default_build):
                 continue
             (deck,) = build(path, root / f"{name}-{template_name}", ["pptx"], pptx_template=template)
             decks[(name, template_name)] = deck
+    for company in EXAMPLES:
+        folder = EXAMPLE_ROOT / company
+        ladder = folder / "ladder.yaml"
+        (deck,) = build(ladder if ladder.exists() else None, root / company, ["pptx"],
+                        brand_path=folder / "brand.yml")
+        decks[(company, "brand")] = deck
     pdfs = render_with_libreoffice(list(decks.values()), root / "rendered")
     return {key: (deck, pdfs[deck]) for key, deck in decks.items()}
 
@@ -66,6 +76,13 @@ def rendered(tmp_path_factory, default_build):
 @pytest.mark.parametrize("ladder", ["default", *STRESS])
 def test_no_glyph_leaves_its_box(rendered, ladder, template):
     deck, pdf = rendered[(ladder, template)]
+    problems = overflow_problems(deck, pdf)
+    assert not problems, "\n".join(problems[:25])
+
+
+@pytest.mark.parametrize("company", EXAMPLES)
+def test_no_glyph_leaves_its_box_in_branded_decks(rendered, company):
+    deck, pdf = rendered[(company, "brand")]
     problems = overflow_problems(deck, pdf)
     assert not problems, "\n".join(problems[:25])
 
