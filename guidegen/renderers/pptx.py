@@ -394,7 +394,7 @@ class DeckWriter:
         ctx = self.context
         slide = self._slide(self.title_layout, ctx.ladder.conclusion.heading, keep_subtitle=True)
         placeholder = _subtitle_placeholder(slide)
-        paras = [Para("Questions and next steps: which skill will you practise first?")]
+        paras = [Para("Questions and next steps: which skill will you practice first?")]
         if placeholder is not None:
             self._fill_placeholder(placeholder, paras, preferred=22)
         self._notes(slide, notes.closing_notes(ctx))
