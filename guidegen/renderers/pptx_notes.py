@@ -38,7 +38,7 @@ def rung_notes(view: RungView, context: GuideContext) -> list[str]:
         "Questions for the room:",
         f"1. Which of these {labels.responsibilities.lower()} do you already carry today, and which would stretch you?",
         f"2. Where have you seen {first_lead} make a difference to a team? What did it look like?",
-        f"3. Of {_names(skills)}, which would you most like to practise in the next quarter, and how?",
+        f"3. Of {_names(skills)}, which would you most like to practice in the next quarter, and how?",
     ]
     notes.append("\n".join(questions))
 
@@ -82,5 +82,5 @@ def summary_notes(context: GuideContext) -> list[str]:
 def closing_notes(context: GuideContext) -> list[str]:
     return [*context.ladder.conclusion.paragraphs,
             *context.ladder.company_closing,
-            "Close by asking each person to write down one skill from today's rungs to practise next, "
+            "Close by asking each person to write down one skill from today's rungs to practice next, "
             "and to share it with their manager."]
