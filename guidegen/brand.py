@@ -125,6 +125,61 @@ class BrandFile(Strict):
     defaults: Any = None
 
 
+MAX_LOGO_PIXELS = 40_000_000  # far above any logo; a "decompression bomb" image is far above this
+
+
+def bitmap_problem(path: Path) -> str | None:
+    """Why a PNG or JPEG logo is refused, or None."""
+    from PIL import Image as PILImage
+
+    try:
+        with PILImage.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_LOGO_PIXELS:
+                return f"is {width} x {height} pixels, too large for a logo"
+            image.verify()
+    except Exception as exc:  # Pillow raises many kinds of errors for broken files
+        return f"cannot be read as an image ({exc})"
+    return None
+
+
+def svg_problem(path: Path) -> str | None:
+    """Why an SVG logo is refused, or None: it must be well-formed and self-contained.
+
+    An SVG can pull in other files or URLs (images, fonts, stylesheets, entities);
+    a logo from someone else must not make the renderer read or fetch anything.
+    """
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except etree.XMLSyntaxError as exc:
+        return f"is not well-formed SVG ({exc})"
+    if root.getroottree().docinfo.internalDTD is not None or b"<!ENTITY" in path.read_bytes()[:4096].upper():
+        return "declares entities or a DTD, which a logo does not need"
+    if not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
+        return "is not an SVG image"
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = etree.QName(element).localname
+        if name in ("script", "foreignObject"):
+            return f"contains <{name}>, which a logo must not"
+        for attribute, value in element.attrib.items():
+            value = value.strip()
+            if etree.QName(attribute).localname == "href" and not value.startswith(("#", "data:")):
+                return f"refers to {value!r}: a logo must not load other files or URLs"
+            if "url(" in value and not all(part.lstrip(" '\"").startswith(("#", "data:"))
+                                           for part in value.split("url(")[1:]):
+                return f"refers to {value!r}: a logo must not load other files or URLs"
+        if name == "style" and element.text and ("@import" in element.text or "url(" in element.text):
+            if any(not part.lstrip(" '\"").startswith(("#", "data:")) for part in element.text.split("url(")[1:]) \
+                    or "@import" in element.text:
+                return "has a stylesheet that loads other files or URLs"
+    return None
+
+
 # -- what the renderers get ---------------------------------------------------------------------
 
 
@@ -259,6 +314,10 @@ class _Resolver:
             kind = "svg"
         if kind is None:
             self.document.add(loc, f"{path_text!r} is not an SVG, PNG or JPEG image")
+            return None
+        problem = svg_problem(path) if kind == "svg" else bitmap_problem(path)
+        if problem:
+            self.document.add(loc, f"{path_text!r}: {problem}")
             return None
         name = self.name()[0] or "Company"
         return Image(path, alt or f"{name} logo", kind)

@@ -15,13 +15,32 @@ PAGE_SIZE_CHOICES = {"a4": "A4", "letter": "letter"}
 PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-2u", "pdf/a-3b", "pdf/a-3u", "pdf/a-4u")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Turns an unexpected exception into a one-line error (exit 1) unless --debug asks for the traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if (ctx.obj or {}).get("debug"):
+                raise
+            from .errors import BuildError
+
+            raise BuildError(f"internal error: {type(exc).__name__}: {exc} (run with --debug to see where)") from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="guidegen")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """Turn a career ladder written in YAML into a printable PDF guide and a PPTX training deck.
 
     Exit codes: 0 success, 1 a build that failed, 2 bad usage or bad input.
     """
+    ctx.obj = {"debug": debug}
 
 
 @main.command()

@@ -21,6 +21,8 @@ from .errors import InputFileError
 from .model import Ladder, consistency_problems
 
 MAX_FILE_BYTES = 1_000_000  # a real ladder is a few kilobytes
+MAX_DEPTH = 40  # a ladder nests five levels deep; far deeper is a mistake or an attack
+MAX_VALUES = 100_000  # values after YAML aliases are expanded: a "billion laughs" file exceeds it at once
 
 Path_ = tuple[str | int, ...]
 
@@ -67,6 +69,25 @@ def _index(node: yaml.Node, path: Path_, positions: Positions, problems: list[tu
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _index(item, (*path, index), positions, problems, seen)
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], depth: int = 0) -> int:
+    """How many values ``node`` stands for once aliases are expanded, without expanding them."""
+    if depth > MAX_DEPTH:
+        raise _TooDeep()
+    if id(node) in sizes:
+        return sizes[id(node)]
+    size = 1
+    if isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, sizes, depth + 1) + _expanded_size(v, sizes, depth + 1) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(item, sizes, depth + 1) for item in node.value)
+    sizes[id(node)] = min(size, MAX_VALUES + 1)
+    return sizes[id(node)]
+
+
+class _TooDeep(Exception):
+    pass
 
 
 def dotted(path: Path_) -> str:
@@ -135,6 +156,8 @@ def _plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
             return f"{value!r} is not a valid id: use lowercase letters, digits and hyphens, like 'senior-pm'"
         if loc and loc[-1] == "language":
             return f"{value!r} is not a language tag like 'en' or 'en-US'"
+        if isinstance(value, str) and any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in value):
+            return "contains a control character, which no document can show"
         return f"{value!r} does not have the expected form"
     message = str(error["msg"]).removeprefix("Value error, ")
     return message[:1].lower() + message[1:]
@@ -205,6 +228,9 @@ def read_document(path: str | Path, kind: str = "ladder") -> Document:
         root = loader.get_single_node()
         if root is None:
             raise InputFileError([f"{label}:1:1: the file is empty"])
+        if _expanded_size(root, {}) > MAX_VALUES:
+            raise InputFileError([f"{label}:1:1: YAML aliases expand this file to more than {MAX_VALUES:,} values; "
+                                  f"write the values out instead"])
         positions = Positions()
         duplicates: list[tuple[Path_, tuple[int, int], str]] = []
         _index(root, (), positions, duplicates, set())
@@ -216,6 +242,8 @@ def read_document(path: str | Path, kind: str = "ladder") -> Document:
         raise InputFileError([f"{label}:{where}: YAML syntax error: {what}"]) from None
     except yaml.YAMLError as exc:
         raise InputFileError([f"{label}: YAML error: {exc}"]) from None
+    except (_TooDeep, RecursionError):
+        raise InputFileError([f"{label}: values are nested more than {MAX_DEPTH} levels deep"]) from None
     finally:
         loader.dispose()
     document = Document(path, data, positions, [(where, loc, message) for loc, where, message in duplicates])

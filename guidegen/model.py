@@ -10,8 +10,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-# Text that must say something: surrounding whitespace is dropped first.
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Text that must say something: surrounding whitespace is dropped first. Control characters
+# are refused: no document format can show them, and XML (the deck) cannot even hold them.
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=5000,
+                      pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]*$"),
+]
 RungId = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40),

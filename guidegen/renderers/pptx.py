@@ -8,6 +8,7 @@ template's title placeholder, so 4:3 and 16:9 templates both work.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -404,6 +405,9 @@ def _write_paras(frame, paras: list[Para], size: float, colour, lead_colour, ali
     for index, para in enumerate(paras):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         _set_bullet(paragraph, para)
+        if _right_to_left(para.lead or para.text):
+            paragraph._p.get_or_add_pPr().set("rtl", "1")
+            align = align if align is not None else PP_ALIGN.RIGHT
         paragraph.line_spacing = 1.0
         paragraph.space_before = Pt(0 if index == 0 else round(PARAGRAPH_GAP * size, 1))
         if align is not None:
@@ -416,6 +420,7 @@ def _write_paras(frame, paras: list[Para], size: float, colour, lead_colour, ali
             if font:
                 run.font.name = font
             _paint(run.font, lead_colour)
+            _script_fonts(run, heading=bool(font))
             if para.text:
                 paragraph.add_line_break()
         if para.text:
@@ -423,6 +428,7 @@ def _write_paras(frame, paras: list[Para], size: float, colour, lead_colour, ali
             run.text = para.text
             run.font.size = Pt(size)
             _paint(run.font, colour)
+            _script_fonts(run, heading=False)
 
 
 def _set_bullet(paragraph, para: Para) -> None:
@@ -440,6 +446,31 @@ def _set_bullet(paragraph, para: Para) -> None:
         pPr.append(pPr.makeelement(qn("a:buChar"), {"char": "\u2022"}))
     else:
         pPr.append(pPr.makeelement(qn("a:buNone"), {}))
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether the first strongly directional character of ``text`` is Arabic or Hebrew."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def _script_fonts(run, heading: bool) -> None:
+    """Name the theme's East Asian and complex-script fonts too: python-pptx sets only the Latin one,
+    and without these slots PowerPoint may draw Chinese, Japanese, Arabic or Hebrew in the wrong font."""
+    rpr = run._r.get_or_add_rPr()
+    role = "mj" if heading else "mn"
+    for slot in ("ea", "cs"):
+        for old in rpr.findall(qn(f"a:{slot}")):
+            rpr.remove(old)
+    anchor = rpr.find(qn("a:latin"))
+    position = list(rpr).index(anchor) + 1 if anchor is not None else len(rpr)
+    for offset, slot in enumerate(("ea", "cs")):
+        rpr.insert(position + offset, rpr.makeelement(qn(f"a:{slot}"), {"typeface": f"+{role}-{slot}"}))
 
 
 def _paint(font, colour) -> None:
