@@ -223,8 +223,9 @@ def read_document(path: str | Path, kind: str = "ladder") -> Document:
     path = Path(path)
     label = str(path)
     text = _read_text(path, kind)
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         root = loader.get_single_node()
         if root is None:
             raise InputFileError([f"{label}:1:1: the file is empty"])
@@ -240,12 +241,17 @@ def read_document(path: str | Path, kind: str = "ladder") -> Document:
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
         what = " ".join(part for part in (exc.context, exc.problem) if part)
         raise InputFileError([f"{label}:{where}: YAML syntax error: {what}"]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise InputFileError([f"{label}:{line}: contains the character {exc.character!r}, which YAML does not allow; "
+                              f"remove it"]) from None
     except yaml.YAMLError as exc:
         raise InputFileError([f"{label}: YAML error: {exc}"]) from None
     except (_TooDeep, RecursionError):
         raise InputFileError([f"{label}: values are nested more than {MAX_DEPTH} levels deep"]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     document = Document(path, data, positions, [(where, loc, message) for loc, where, message in duplicates])
     if not isinstance(data, dict):
         document.problems.append(((1, 1), (), f"the top level of a {kind} file must be a mapping of keys"))
