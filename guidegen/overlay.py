@@ -81,6 +81,11 @@ def load_overlay(document: Document, load_ladder: Callable[[Path], Ladder], dept
     overlay = document.validate(Overlay)
     document.fail_if_problems()
     base_path = _base_path(document, overlay.extends)
+    folder = document.path.parent.resolve()
+    if base_path != default_ladder_path() and not base_path.is_relative_to(folder):
+        document.add(("extends",), f"{overlay.extends!r} is outside this file's folder; a ladder may extend "
+                                   f"'default' or a ladder beside it")
+        document.fail_if_problems()
     if depth >= MAX_DEPTH or base_path == document.path.resolve():
         document.add(("extends",), "extends itself, directly or through other files")
         document.fail_if_problems()

@@ -213,3 +213,13 @@ def test_brand_and_company_template_combine(tmp_path):
     assert theme.find(f".//{A}dk2/{A}srgbClr").get("val") == "14213D"  # the brand's colours win
     assert theme.find(f".//{A}majorFont/{A}latin").get("typeface") == "Noto Serif"
     assert {slide.slide_layout.name for slide in deck.slides} <= {"Couverture", "Titre seul"}  # its layouts
+
+
+def test_overlay_cannot_read_a_ladder_outside_its_folder(tmp_path):
+    (tmp_path / "private.yaml").write_text("title: private\n")
+    folder = tmp_path / "company"
+    folder.mkdir()
+    path = folder / "ladder.yaml"
+    path.write_text("extends: ../private.yaml\n")
+    (problem,) = _problems(load_ladder, path)
+    assert problem.startswith(f"{path}:1:10 extends: '../private.yaml' is outside this file's folder")
