@@ -259,16 +259,18 @@ def read_document(path: str | Path, kind: str = "ladder") -> Document:
     return document
 
 
-def load_ladder(path: str | Path) -> Ladder:
+def load_ladder(path: str | Path, _extending: tuple[Path, ...] = ()) -> Ladder:
     """Load and validate a ladder file, or raise ``InputFileError`` listing every problem.
 
-    A ladder that says ``extends:`` is an overlay on another ladder (see ``overlay.py``).
+    A ladder that says ``extends:`` is an overlay on another ladder (see ``overlay.py``);
+    ``_extending`` is the chain of overlays that led here, to catch loops.
     """
     document = read_document(path)
     if "extends" in document.data:
         from .overlay import load_overlay
 
-        return load_overlay(document, load_ladder)
+        chain = (*_extending, Path(path).resolve())
+        return load_overlay(document, lambda base: load_ladder(base, chain), chain)
     return validate_ladder(document)
 
 

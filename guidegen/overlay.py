@@ -77,7 +77,7 @@ def _base_path(document: Document, extends: str) -> Path:
     return (document.path.parent / extends).resolve()
 
 
-def load_overlay(document: Document, load_ladder: Callable[[Path], Ladder], depth: int = 0) -> Ladder:
+def load_overlay(document: Document, load_ladder: Callable[[Path], Ladder], chain: tuple[Path, ...] = ()) -> Ladder:
     overlay = document.validate(Overlay)
     document.fail_if_problems()
     base_path = _base_path(document, overlay.extends)
@@ -86,7 +86,7 @@ def load_overlay(document: Document, load_ladder: Callable[[Path], Ladder], dept
         document.add(("extends",), f"{overlay.extends!r} is outside this file's folder; a ladder may extend "
                                    f"'default' or a ladder beside it")
         document.fail_if_problems()
-    if depth >= MAX_DEPTH or base_path == document.path.resolve():
+    if len(chain) > MAX_DEPTH or base_path in chain:
         document.add(("extends",), "extends itself, directly or through other files")
         document.fail_if_problems()
     if not base_path.is_file():

@@ -223,3 +223,10 @@ def test_overlay_cannot_read_a_ladder_outside_its_folder(tmp_path):
     path.write_text("extends: ../private.yaml\n")
     (problem,) = _problems(load_ladder, path)
     assert problem.startswith(f"{path}:1:10 extends: '../private.yaml' is outside this file's folder")
+
+
+def test_overlays_that_extend_each_other_are_a_clean_error(tmp_path):
+    (tmp_path / "a.yaml").write_text("extends: b.yaml\n")
+    (tmp_path / "b.yaml").write_text("extends: a.yaml\n")
+    (problem,) = _problems(load_ladder, tmp_path / "a.yaml")
+    assert "extends itself, directly or through other files" in problem
