@@ -221,7 +221,7 @@ class Brand:
     @property
     def slug(self) -> str:
         """A folder name for this brand's documents."""
-        text = (self.short_name or self.name or self.source.parent.name or self.source.stem).lower()
+        text = (self.name or self.short_name or self.source.parent.name or self.source.stem).lower()
         return "".join(c if c.isalnum() else "-" for c in text).strip("-") or "brand"
 
 

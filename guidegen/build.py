@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .context import build_context
+from .context import GuideContext, build_context
 from .errors import BuildError, InputError
 from .loader import load_ladder
 from .renderers import OUTPUT_NAMES, renderer
+from .model import Ladder
 from .resources import default_ladder_path
+
+if TYPE_CHECKING:
+    from .brand import Brand
 
 FORMATS = tuple(OUTPUT_NAMES)
 
@@ -44,6 +52,74 @@ def _write_atomically(render, context, target: Path) -> None:
         raise
 
 
+@dataclass(frozen=True)
+class Options:
+    """Everything a build needs besides the brand: the same for every brand of a batch."""
+
+    ladder_path: Path | None = None
+    formats: tuple[str, ...] = FORMATS
+    page_size: str = "A4"
+    rung_ids: tuple[str, ...] = ()
+    pdf_variant: str | None = None
+    pptx_template: Path | None = None
+
+
+def make_context(options: Options, ladder: Ladder, brand: Brand | None) -> GuideContext:
+    template = options.pptx_template
+    if template is not None and not template.is_file():
+        raise InputError(f"{template}: no such slide template")
+    return build_context(ladder, page_size=options.page_size, selected_ids=options.rung_ids,
+                         pdf_variant=options.pdf_variant, pptx_template=template, brand=brand)
+
+
+def _target(context: GuideContext, out_dir: Path, name: str) -> Path:
+    suffix = "".join(f"-{view.rung.id}" for view in context.shown) if context.is_handout else ""
+    stem, extension = OUTPUT_NAMES[name].rsplit(".", 1)
+    return out_dir / f"{stem}{suffix}.{extension}"
+
+
+def write_document(context: GuideContext, out_dir: Path, name: str) -> Path:
+    """Render one format into ``out_dir``; returns the path written."""
+    target = _target(context, out_dir, name)
+    try:
+        _write_atomically(renderer(name).render, context, target)
+    except (InputError, BuildError):
+        raise
+    except OSError as exc:
+        raise BuildError(f"{target}: could not be written ({exc.strerror or exc})") from None
+    return target
+
+
+def write_documents(context: GuideContext, out_dir: Path, formats: Iterable[str], parallel: bool = False) -> list[Path]:
+    """Render each format. With ``parallel``, the deck is drawn in a second process while the
+    guide is laid out in this one (the two take different cores)."""
+    names = list(dict.fromkeys(formats))  # keeps order, drops repeats
+    if parallel and len(names) > 1 and "pdf" in names and fork_is_safe():
+        from concurrent.futures import ProcessPoolExecutor
+
+        others = [name for name in names if name != "pdf"]
+        with ProcessPoolExecutor(max_workers=len(others), mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {name: pool.submit(write_document, context, out_dir, name) for name in others}
+            written = {"pdf": write_document(context, out_dir, "pdf")}
+            written.update({name: future.result() for name, future in futures.items()})
+        return [written[name] for name in names]
+    return [write_document(context, out_dir, name) for name in names]
+
+
+def fork_is_safe() -> bool:
+    """Forking is safe until this process has started Pango (through WeasyPrint), whose locks a fork would copy."""
+    return "weasyprint" not in sys.modules and hasattr(os, "fork")
+
+
+def load_brand_with_warnings(brand_path: str | Path, on_warning=None) -> Brand:
+    from .brand import load_brand
+
+    brand = load_brand(brand_path)
+    for warning in brand.warnings:
+        (on_warning or (lambda message: None))(warning)
+    return brand
+
+
 def build(
     ladder_path: str | Path | None = None,
     out_dir: str | Path = "output",
@@ -54,37 +130,18 @@ def build(
     pptx_template: str | Path | None = None,
     brand_path: str | Path | None = None,
     on_warning=None,
+    parallel: bool = False,
 ) -> list[Path]:
     """Build the requested documents and return the paths written, in format order.
 
     With ``rung_ids`` the documents cover just those rungs (a handout) and
     their names end with the ids, so that they sit beside the full guide.
     """
-    ladder = load_ladder(ladder_path or default_ladder_path())
-    brand = None
-    if brand_path is not None:
-        from .brand import load_brand
-
-        brand = load_brand(brand_path)
-        for warning in brand.warnings:
-            (on_warning or (lambda message: None))(warning)
-    template = Path(pptx_template) if pptx_template else None
-    if template is not None and not template.is_file():
-        raise InputError(f"{template}: no such slide template")
-    context = build_context(ladder, page_size=page_size, selected_ids=tuple(rung_ids), pdf_variant=pdf_variant,
-                            pptx_template=template, brand=brand)
+    options = Options(Path(ladder_path) if ladder_path else None, tuple(formats), page_size, tuple(rung_ids),
+                      pdf_variant, Path(pptx_template) if pptx_template else None)
+    ladder = load_ladder(options.ladder_path or default_ladder_path())
+    brand = load_brand_with_warnings(brand_path, on_warning) if brand_path is not None else None
+    context = make_context(options, ladder, brand)
     out_dir = Path(out_dir)
     _prepare_output_dir(out_dir)
-    suffix = "".join(f"-{view.rung.id}" for view in context.shown) if context.is_handout else ""
-    written = []
-    for name in dict.fromkeys(formats):  # keeps order, drops repeats
-        stem, extension = OUTPUT_NAMES[name].rsplit(".", 1)
-        target = out_dir / f"{stem}{suffix}.{extension}"
-        try:
-            _write_atomically(renderer(name).render, context, target)
-        except (InputError, BuildError):
-            raise
-        except OSError as exc:
-            raise BuildError(f"{target}: could not be written ({exc.strerror or exc})") from None
-        written.append(target)
-    return written
+    return write_documents(context, out_dir, options.formats, parallel=parallel)

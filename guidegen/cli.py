@@ -58,24 +58,60 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Write the PDF as this archival or accessibility variant. Default: a tagged PDF.")
 @click.option("--pptx-template", type=click.Path(dir_okay=False, path_type=Path),
               help="Company slide template (.pptx or .potx) whose master, layouts, fonts and colours the deck uses.")
-@click.option("--brand", "brand_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Brand file (brand.yml format): colours, fonts, logo and name for both documents.")
+@click.option("--brand", "brand_paths", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
+              help="Brand file (brand.yml format): colours, fonts, logo and name for both documents. "
+                   "Repeat it to build for several brands, each into a folder of its own under --out.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to build with. Default: the number of cores.")
 def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], page_size: str,
           rung_ids: tuple[str, ...], pdf_variant: str | None, pptx_template: Path | None,
-          brand_path: Path | None) -> None:
+          brand_paths: tuple[Path, ...], jobs: int | None) -> None:
     """Build the PDF career guide and the PPTX training deck.
 
     With --rung, build an onboarding handout of just those rungs: where they
     sit on the ladder, their chapters, and what changes into and out of them.
     """
+    import os
+
+    from .build import Options
     from .build import build as run_build
 
-    written = run_build(ladder_path, out_dir, formats or FORMAT_CHOICES, PAGE_SIZE_CHOICES[page_size.lower()],
-                        rung_ids=rung_ids, pdf_variant=pdf_variant.lower() if pdf_variant else None,
-                        pptx_template=pptx_template, brand_path=brand_path,
-                        on_warning=lambda message: click.echo(f"Warning: {message}", err=True))
-    for path in written:
-        click.echo(str(path))
+    warn = lambda message: click.echo(f"Warning: {message}", err=True)  # noqa: E731
+    variant = pdf_variant.lower() if pdf_variant else None
+    jobs = jobs or os.cpu_count() or 1
+    if len(brand_paths) <= 1:
+        written = run_build(ladder_path, out_dir, formats or FORMAT_CHOICES, PAGE_SIZE_CHOICES[page_size.lower()],
+                            rung_ids=rung_ids, pdf_variant=variant, pptx_template=pptx_template,
+                            brand_path=brand_paths[0] if brand_paths else None, on_warning=warn, parallel=jobs > 1)
+        for path in written:
+            click.echo(str(path))
+        return
+
+    from .batch import build_many
+    from .errors import BuildError
+
+    options = Options(ladder_path, tuple(formats or FORMAT_CHOICES), PAGE_SIZE_CHOICES[page_size.lower()],
+                      tuple(rung_ids), variant, pptx_template)
+    results = _build_batch(build_many, list(brand_paths), options, out_dir, jobs, warn)
+    failed = [result for result in results if result.error]
+    for result in failed:
+        click.echo(f"{result.brand}: {result.error}", err=True)
+    if failed:
+        raise BuildError(f"{len(failed)} of {len(results)} brands failed")
+
+
+def _build_batch(build_many, brand_paths, options, out_dir, jobs, warn):
+    """A progress bar on a terminal, one plain line per brand otherwise (logs, CI)."""
+    if click.get_text_stream("stdout").isatty():
+        with click.progressbar(length=len(brand_paths), label="Building brands", file=click.get_text_stream("stderr")) \
+                as bar:
+            return build_many(brand_paths, options, out_dir, jobs, warn, lambda result, done, total: bar.update(1))
+
+    def report(result, done, total):
+        status = "failed" if result.error else ", ".join(str(path) for path in result.written)
+        click.echo(f"[{done}/{total}] {result.brand}: {status}")
+
+    return build_many(brand_paths, options, out_dir, jobs, warn, report)
 
 
 @main.command()

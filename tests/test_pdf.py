@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from .conftest import requires
+from .conftest import FIXTURES, requires
 
 MM = 72 / 25.4
 
@@ -163,3 +163,16 @@ def test_markup_in_ladder_text_is_shown_as_text(tmp_path, text):
     html = render_html(build_context(load_ladder(path)))
     assert text not in html
     assert "&lt;" in html
+
+
+def test_a_missing_harfbuzz_subset_library_is_reported_once(tmp_path, monkeypatch, capsys):
+    from weasyprint.text import ffi
+
+    import guidegen.renderers.pdf as pdf_renderer
+    from guidegen.build import build
+
+    monkeypatch.setattr(ffi, "harfbuzz_subset", None)
+    monkeypatch.setattr(pdf_renderer, "_warned_about_subsetting", False)
+    for attempt in range(2):
+        build(FIXTURES / "minimal_ladder.yaml", tmp_path / str(attempt), ["pdf"])
+    assert capsys.readouterr().err.count("libharfbuzz-subset0 is not installed") == 1

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+import click
 import jinja2
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -53,7 +55,9 @@ def css_string(value: str) -> str:
     return f'"{escaped}"'
 
 
+@lru_cache(maxsize=4)
 def _environment(folder: Path) -> jinja2.Environment:
+    """The Jinja2 environment, made once per process: it keeps the templates it has parsed."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         # Ladder text is data, never markup. Stylesheets are escaped by
@@ -142,7 +146,23 @@ def render_html(context: GuideContext) -> str:
     )
 
 
+_warned_about_subsetting = False
+
+
+def _warn_if_subsetting_is_slow() -> None:
+    """WeasyPrint subsets fonts with HarfBuzz when libharfbuzz-subset is installed, and otherwise
+    with fontTools, several times slower: say so, once per process."""
+    global _warned_about_subsetting
+    from weasyprint.text import ffi
+
+    if getattr(ffi, "harfbuzz_subset", None) is None and not _warned_about_subsetting:
+        _warned_about_subsetting = True
+        click.echo("Warning: libharfbuzz-subset0 is not installed, so fonts are subset with fontTools and PDFs "
+                   "are written several times slower; run scripts/install-system-deps.sh", err=True)
+
+
 def render(context: GuideContext, target: Path) -> None:
+    _warn_if_subsetting_is_slow()
     folder = templates_dir() / "html"
     html = render_html(context)
     roots = [folder] + ([context.brand.folder] if context.brand else [])
@@ -153,3 +173,11 @@ def render(context: GuideContext, target: Path) -> None:
         document.write_pdf(target, pdf_tags=True, pdf_variant=context.pdf_variant, font_config=fonts)
     except OSError as exc:
         raise BuildError(f"{target}: could not write the PDF ({exc.strerror or exc})") from None
+
+
+def warm_up() -> None:
+    """Parse the templates and start Pango and the fonts, once per worker process of a batch."""
+    env = _environment(templates_dir() / "html")
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+    HTML(string="<p style='font-family: Inter'>Warm up <b>bold</b></p>").render()

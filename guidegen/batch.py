@@ -1,0 +1,101 @@
+"""Many brands at once: one folder per brand, built by a pool of worker processes.
+
+Every brand file is read and checked before any work starts, so that a bad
+one stops the batch with nothing written. Each worker imports WeasyPrint and
+python-pptx and parses the templates once, then builds brand after brand.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import Options, _prepare_output_dir, fork_is_safe, load_brand_with_warnings, make_context, write_documents
+from .errors import BuildError, InputError, InputFileError
+from .loader import load_ladder
+from .resources import default_ladder_path
+
+
+@dataclass(frozen=True)
+class BrandResult:
+    brand: Path
+    folder: Path
+    written: tuple[Path, ...] = ()
+    error: str | None = None
+
+
+def _warm_up() -> None:
+    """Run once in each worker: the expensive imports and template parsing, before the first brand."""
+    from .renderers import pdf, pptx  # noqa: F401  (imported for their side effect: loaded once)
+
+    pdf.warm_up()
+
+
+def _build_one(context, folder: Path, formats: tuple[str, ...]) -> tuple[Path, ...]:
+    return tuple(write_documents(context, folder, formats))
+
+
+def folder_names(slugs: list[str]) -> list[str]:
+    """Folder names from brand names, made unique by a counter where two brands share one."""
+    seen: dict[str, int] = {}
+    names = []
+    for slug in slugs:
+        seen[slug] = seen.get(slug, 0) + 1
+        names.append(slug if seen[slug] == 1 else f"{slug}-{seen[slug]}")
+    return names
+
+
+def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: int | None = None,
+               on_warning: Callable[[str], None] | None = None,
+               on_done: Callable[[BrandResult, int, int], None] | None = None) -> list[BrandResult]:
+    """Build every brand into ``out_dir/<brand name>/``; returns one result per brand, in the given order."""
+    ladder = load_ladder(options.ladder_path or default_ladder_path())
+    brands, problems = [], []
+    for path in brand_paths:
+        try:
+            brands.append(load_brand_with_warnings(path, on_warning))
+        except InputFileError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputFileError(problems)
+    contexts = [make_context(options, ladder, brand) for brand in brands]
+    folders = [out_dir / name for name in folder_names([brand.slug for brand in brands])]
+    for folder in folders:
+        _prepare_output_dir(folder)
+
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(brands)))
+    results: list[BrandResult | None] = [None] * len(brands)
+    if jobs == 1:
+        _warm_up()
+        for index, (context, folder) in enumerate(zip(contexts, folders)):
+            results[index] = _run(brand_paths[index], folder, lambda: _build_one(context, folder, options.formats))
+            if on_done:
+                on_done(results[index], index + 1, len(brands))
+        return results  # type: ignore[return-value]
+
+    method = "fork" if fork_is_safe() else "forkserver"
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=_warm_up) as pool:
+        pending: dict[Future, int] = {pool.submit(_build_one, context, folder, options.formats): index
+                                      for index, (context, folder) in enumerate(zip(contexts, folders))}
+        done_count = 0
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index = pending.pop(future)
+                results[index] = _run(brand_paths[index], folders[index], future.result)
+                done_count += 1
+                if on_done:
+                    on_done(results[index], done_count, len(brands))
+    return results  # type: ignore[return-value]
+
+
+def _run(brand: Path, folder: Path, work: Callable[[], tuple[Path, ...]]) -> BrandResult:
+    try:
+        return BrandResult(brand, folder, written=work())
+    except (InputError, BuildError) as exc:
+        return BrandResult(brand, folder, error=exc.format_message())

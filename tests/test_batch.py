@@ -1,0 +1,51 @@
+"""Many brands in one command: a folder per brand, built in parallel, checked before any work starts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from guidegen.batch import folder_names
+from guidegen.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _brands(tmp_path: Path) -> list[Path]:
+    paths = []
+    for company in ("lumen-bank", "ferrous-robotics"):
+        shutil.copytree(EXAMPLES / company, tmp_path / company)
+        paths.append(tmp_path / company / "brand.yml")
+    return paths
+
+
+def test_each_brand_gets_a_folder_named_after_it(tmp_path):
+    brands = _brands(tmp_path)
+    out = tmp_path / "out"
+    args = ["build", "--out", str(out), "--jobs", "2"] + [arg for b in brands for arg in ("--brand", str(b))]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["ferrous-robotics", "lumen-bank"]
+    for folder in out.iterdir():
+        assert sorted(p.name for p in folder.iterdir()) == ["career-guide.pdf", "training-deck.pptx"]
+    lumen = " ".join(page.extract_text() for page in PdfReader(out / "lumen-bank" / "career-guide.pdf").pages)
+    assert "Lumen Bank \u00b7 Based on" in lumen
+    assert "[2/2]" in result.output  # plain progress lines when not on a terminal
+
+
+def test_a_bad_brand_stops_the_batch_before_any_work(tmp_path):
+    brands = _brands(tmp_path)
+    (tmp_path / "broken.yml").write_text("color:\n  primary: nope\n")
+    out = tmp_path / "out"
+    args = ["build", "--out", str(out)] + [arg for b in [*brands, tmp_path / "broken.yml"] for arg in ("--brand", str(b))]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'broken.yml'}:2:12 color.primary" in result.stderr
+    assert not out.exists()
+
+
+def test_brands_with_the_same_name_get_distinct_folders():
+    assert folder_names(["acme", "acme", "globex", "acme"]) == ["acme", "acme-2", "globex", "acme-3"]
