@@ -3,6 +3,7 @@
 #
 #   scripts/install-system-deps.sh          what `guidegen build` needs
 #   scripts/install-system-deps.sh --test   and what the test suite needs too
+#   scripts/install-system-deps.sh --bench  and pandoc, which the benchmark compares against
 #
 # Runtime: Pango (WeasyPrint's text layout), libharfbuzz-subset0 (without it
 # WeasyPrint subsets fonts with fontTools, several times slower), fontconfig,
@@ -13,9 +14,10 @@ set -euo pipefail
 
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fontconfig fonts-inter fonts-crosextra-carlito
           fonts-dejavu-core fonts-lato fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(poppler-utils qpdf libreoffice-impress)
-fi
+case "${1:-}" in
+  --test) packages+=(poppler-utils qpdf libreoffice-impress) ;;
+  --bench) packages+=(pandoc) ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do

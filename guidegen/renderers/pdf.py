@@ -18,6 +18,7 @@ from ..context import GuideContext
 from ..errors import BuildError
 from ..resources import templates_dir
 from ..staircase import staircase
+from ..textmetrics import font_metrics, wrap
 
 SUFFIX = ".pdf"
 
@@ -26,6 +27,7 @@ PAGE_HEIGHTS_MM = {"A4": 297, "letter": 279.4}
 # The overview drawing's coordinate space (CSS px); it is scaled to the text width.
 OVERVIEW_WIDTH, OVERVIEW_HEIGHT, OVERVIEW_GAP = 640, 400, 5
 PORTRAIT_MATRIX_MAX_RUNGS = 6  # beyond this the skills matrix gets a landscape page
+LANDSCAPE_MATRIX_MAX_RUNGS = 12  # beyond this it is cut into several tables
 
 
 class LocalFilesOnly(URLFetcher):
@@ -98,6 +100,82 @@ def _overview(context: GuideContext) -> dict:
             "matrix_landscape": len(context.rungs) > PORTRAIT_MATRIX_MAX_RUNGS}
 
 
+# Text metrics of the guide's body, for balancing a chapter's two columns (see guide.css.j2).
+PT_PER_MM = 72 / 25.4
+CONTENT_WIDTH_MM = {"A4": 210 - 42, "letter": 215.9 - 42}
+COLUMN_GAP_MM = 9
+BODY_PT, LINE = 10, 1.45
+
+
+def _column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
+    """A chapter's sections in two columns of about equal height.
+
+    CSS columns balance themselves, but WeasyPrint does it by laying the
+    content out again and again, which made long ladders take minutes. So the
+    split is worked out here, from the text's own font metrics, item by item:
+    a section may run on from the bottom of the left column to the top of the
+    right one, and its heading always stays with its first item.
+    """
+    width = ((CONTENT_WIDTH_MM[page_size] - COLUMN_GAP_MM) / 2) * PT_PER_MM
+    regular, bold = font_metrics(family or "Inter"), font_metrics(family or "Inter", bold=True)
+    line = BODY_PT * LINE
+    heading = 12 * 1.2 + 7 * PT_PER_MM
+
+    def lines(text, font=regular, size=BODY_PT, indent=0.0):
+        return len(wrap(text, font, size, width - indent))
+
+    rung = view.rung
+    units = []  # (section, item index, height)
+    for index, item in enumerate(rung.responsibilities):
+        units.append(("responsibilities", index, lines(item, indent=6 * PT_PER_MM) * line + 1 * PT_PER_MM))
+    for section in ("leadership", "soft_skills"):
+        for index, skill in enumerate(getattr(rung, section)):
+            height = (lines(skill.name, bold) + lines(skill.description)) * line + 2 * PT_PER_MM
+            units.append((section, index, height))
+    story = lines(rung.example.story, indent=10 * PT_PER_MM) + lines(rung.example.setting, bold, indent=10 * PT_PER_MM)
+    units.append(("example", 0, story * line + 12 * PT_PER_MM))
+    heights = [height + (heading if index == 0 else 0) for _, index, height in units]
+
+    total = sum(heights)
+    best, split, left = total, len(units), 0.0
+    for cut in range(1, len(units)):
+        left += heights[cut - 1]
+        if units[cut][1] == 1 and units[cut][0] != "example":
+            continue  # never leave a heading with a single item behind... unless the section has one item
+        taller = max(left, total - left)
+        if taller < best:
+            best, split = taller, cut
+
+    columns = []
+    for part in (units[:split], units[split:]):
+        groups: list[dict] = []
+        for section, index, _ in part:
+            if groups and groups[-1]["section"] == section:
+                groups[-1]["items"].append(index)
+            else:
+                groups.append({"section": section, "items": [index], "heading": index == 0})
+        columns.append(groups)
+    return columns
+
+
+def _matrix_parts(context: GuideContext) -> list[dict]:
+    """The matrix as one table, or for a long ladder several, each of a few rungs and only the
+    skills that appear in them (a 100-rung table would be unreadable, and slow to lay out)."""
+    views = context.rungs
+    size = len(views) if len(views) <= LANDSCAPE_MATRIX_MAX_RUNGS else LANDSCAPE_MATRIX_MAX_RUNGS
+    parts = []
+    for start in range(0, len(views), size):
+        columns = range(start, min(start + size, len(views)))
+        sections = []
+        for section in context.matrix:
+            rows = [{"name": row.name, "present": [row.present[i] for i in columns]}
+                    for row in section.rows if any(row.present[i] for i in columns)]
+            if rows:
+                sections.append({"label": section.label, "rows": rows})
+        parts.append({"views": [views[i] for i in columns], "sections": sections})
+    return parts
+
+
 def document_title(context: GuideContext) -> str:
     if context.is_handout:
         return " & ".join(view.rung.title for view in context.shown) + f" \u2014 {context.title}"
@@ -132,8 +210,12 @@ def render_html(context: GuideContext) -> str:
         font_faces=faces, base_font=_font_stack(brand.base_font if brand else None),
         heading_font=_font_stack((brand.heading_font or brand.base_font) if brand else None),
     )
+    family = context.brand.base_font if context.brand else None
+    splits = {view.rung.id: _column_split(view, context.page_size, family) for view in context.shown}
     return env.get_template("guide.html.j2").render(
         ctx=context,
+        splits=splits,
+        matrix_parts=_matrix_parts(context),
         ladder=context.ladder,
         labels=context.ladder.labels,
         theme=context.theme,

@@ -1,0 +1,192 @@
+"""guidegen's benchmark: medians of whole commands, as a user runs them, beside a plain pandoc pipeline.
+
+    python bench/run.py              # 5 runs of each; --runs N to change; --quick for 2 runs, fewer brands
+    python bench/run.py --markdown   # the table for the README
+
+Each figure is the median wall time of fresh processes (imports included) and
+their peak memory (maximum resident set size). The pandoc pipeline renders the
+same content (the default ladder written out as Markdown) into a PPTX and, with
+WeasyPrint as its engine, into a PDF. Nothing here is a test: it only measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from guidegen.loader import load_ladder  # noqa: E402
+from guidegen.resources import default_ladder_path  # noqa: E402
+
+
+def timed(command: list[str], runs: int, cwd: Path | None = None) -> tuple[float, float]:
+    """Median wall time and peak memory over ``runs`` fresh processes."""
+    times, memory = [], []
+    for _ in range(runs):
+        pid_time, rss = _run_one(command, cwd)
+        times.append(pid_time)
+        memory.append(rss)
+    return statistics.median(times), max(memory)
+
+
+def _run_one(command: list[str], cwd: Path | None) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one fresh process, read from its own resource usage."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def ladder_as_markdown(path: Path) -> str:
+    """The ladder's content as the Markdown a user would give pandoc."""
+    ladder = load_ladder(path)
+    lines = [f"% {ladder.title}", f"% {ladder.source.author}", "", "# Introduction", ""]
+    lines += [p + "\n" for p in ladder.introduction]
+    labels = ladder.labels
+    for rung in ladder.rungs:
+        lines += [f"# {rung.title} ({rung.short})", "", f"**{labels.what_it_is}:** {rung.what_it_is}", "",
+                  f"## {labels.responsibilities}", ""]
+        lines += [f"- {item}" for item in rung.responsibilities]
+        lines += ["", f"## {labels.leadership}", ""]
+        lines += [f"- **{s.name}:** {s.description}" for s in rung.leadership]
+        lines += ["", f"## {labels.soft_skills}", ""]
+        lines += [f"- **{s.name}:** {s.description}" for s in rung.soft_skills]
+        lines += ["", f"## {labels.example}", "", f"*{rung.example.setting}.* {rung.example.story}", ""]
+    lines += [f"# {ladder.conclusion.heading}", ""] + [p + "\n" for p in ladder.conclusion.paragraphs]
+    return "\n".join(lines)
+
+
+def big_ladder(count: int) -> dict:
+    rungs = []
+    for number in range(1, count + 1):
+        rungs.append({
+            "id": f"level-{number}", "title": f"Engineer Level {number}", "short": f"L{number}",
+            "what_it_is": f"Level {number} of a long engineering ladder, with its own scope and expectations.",
+            "responsibilities": [f"Deliver the level-{number} scope of work item {k} with care." for k in range(4)],
+            "leadership": [{"name": f"Leadership {number}.{k}", "description": "Guides others by example."}
+                           for k in range(2)],
+            "soft_skills": [{"name": f"Skill {number}.{k}", "description": "Works well with other people."}
+                            for k in range(5)],
+            "example": {"setting": f"Team {number}", "story": "A project that shows the level at work."},
+        })
+    return {"title": f"A {count}-Rung Ladder", "source": {"title": "Benchmark", "author": "guidegen"},
+            "introduction": ["A generated ladder for the benchmark."],
+            "conclusion": {"heading": "End", "paragraphs": ["Done."]}, "rungs": rungs}
+
+
+def brands(folder: Path, count: int) -> list[Path]:
+    """``count`` brand files: the three examples' logos and fonts, each in its own colours."""
+    examples = sorted(p for p in (ROOT / "examples").iterdir() if (p / "brand.yml").exists())
+    paths = []
+    for index in range(count):
+        source = examples[index % len(examples)]
+        target = folder / f"brand-{index:02d}"
+        shutil.copytree(source, target)
+        brand = yaml.safe_load((target / "brand.yml").read_text())
+        brand["meta"] = {"name": f"Company {index:02d}"}
+        brand.setdefault("color", {})["primary"] = f"#{(index * 37) % 200:02X}3A{(index * 91) % 200:02X}"
+        (target / "brand.yml").write_text(yaml.safe_dump(brand))
+        paths.append(target / "brand.yml")
+    return paths
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    from weasyprint import __version__ as weasyprint_version
+    from weasyprint.text import ffi
+
+    subset = "HarfBuzz" if getattr(ffi, "harfbuzz_subset", None) is not None else "fontTools"
+    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, WeasyPrint {weasyprint_version} "
+            f"(fonts subset with {subset}), {platform.system()} {platform.release()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="2 runs and a 6-brand batch: a smoke run")
+    parser.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
+    args = parser.parse_args()
+    runs = 2 if args.quick else args.runs
+    brand_count = 6 if args.quick else 20
+    guidegen = [sys.executable, "-m", "guidegen"]
+    if shutil.which("guidegen"):
+        guidegen = [shutil.which("guidegen")]
+    rows: list[tuple[str, float, float, str]] = []
+
+    with tempfile.TemporaryDirectory() as work:
+        work = Path(work)
+        bare, _ = timed([sys.executable, "-c", "pass"], runs)
+        rows.append(("python -c pass (interpreter start, for reference)", bare, 0, ""))
+        help_time, help_mb = timed([*guidegen, "--help"], runs)
+        rows.append(("guidegen --help", help_time, help_mb, "target 0.15 s"))
+        validate_time, validate_mb = timed([*guidegen, "validate", str(default_ladder_path())], runs)
+        rows.append(("guidegen validate (default ladder)", validate_time, validate_mb, "target 0.15 s"))
+
+        build_time, build_mb = timed([*guidegen, "build", "--out", str(work / "default")], runs)
+        rows.append(("guidegen build (default ladder, PDF + PPTX)", build_time, build_mb, ""))
+
+        if shutil.which("pandoc"):
+            markdown = work / "ladder.md"
+            markdown.write_text(ladder_as_markdown(default_ladder_path()))
+            pptx_time, _ = timed(["pandoc", str(markdown), "-o", str(work / "pandoc.pptx")], runs)
+            pdf_time, pdf_mb = timed(["pandoc", str(markdown), "--pdf-engine=weasyprint", "-o",
+                                      str(work / "pandoc.pdf")], runs)
+            rows.append(("pandoc: Markdown to PPTX", pptx_time, 0, ""))
+            rows.append(("pandoc: Markdown to PDF (--pdf-engine=weasyprint)", pdf_time, pdf_mb, ""))
+            pipeline = pptx_time + pdf_time
+            rows.append(("pandoc pipeline, both", pipeline, 0,
+                         f"guidegen build / pandoc = {build_time / pipeline:.2f} (target 0.9)"))
+        else:
+            rows.append(("pandoc pipeline", float("nan"), 0, "pandoc not installed: scripts/install-system-deps.sh --bench"))
+
+        path = work / "big.yaml"
+        path.write_text(yaml.safe_dump(big_ladder(100)))
+        big_time, big_mb = timed([*guidegen, "build", "--ladder", str(path), "--out", str(work / "big")],
+                                 max(1, runs // 2))
+        rows.append(("guidegen build, 100-rung ladder", big_time, big_mb, "target < 10 s, < 400 MB"))
+
+        brand_files = brands(work / "brands", brand_count)
+        brand_args = [arg for brand in brand_files for arg in ("--brand", str(brand))]
+        serial, serial_mb = timed([*guidegen, "build", "--jobs", "1", "--out", str(work / "serial"), *brand_args], 1)
+        parallel, parallel_mb = timed([*guidegen, "build", "--out", str(work / "parallel"), *brand_args], 1)
+        rows.append((f"{brand_count}-brand batch, --jobs 1", serial, serial_mb, ""))
+        rows.append((f"{brand_count}-brand batch, --jobs {os.cpu_count()}", parallel, parallel_mb,
+                     f"speed-up {serial / parallel:.2f}x (target 1.7x on 2 cores)"))
+
+    print(f"Machine: {machine()}")
+    print(f"Medians of {runs} runs (batches: 1 run each)")
+    if args.markdown:
+        print("\n| what | median | peak memory | note |\n|---|---|---|---|")
+        for name, seconds, megabytes, note in rows:
+            memory = f"{megabytes:.0f} MB" if megabytes else ""
+            print(f"| {name} | {seconds:.2f} s | {memory} | {note} |")
+    else:
+        for name, seconds, megabytes, note in rows:
+            memory = f"{megabytes:6.0f} MB" if megabytes else " " * 9
+            print(f"{name:<55} {seconds:7.2f} s {memory}  {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
