@@ -107,6 +107,23 @@ COLUMN_GAP_MM = 9
 BODY_PT, LINE = 10, 1.45
 
 
+def _chapter_head_height(view, regular, bold) -> float:
+    """Points taken above the columns: rung number, title, "what it is" and the changes box."""
+    full = CONTENT_WIDTH_MM_FOR_HEAD * PT_PER_MM
+    height = 9 * 1.2 + 2 * PT_PER_MM + 24 * 1.2 + 4 * PT_PER_MM  # kicker, title
+    height += 12 * 1.2 + 7 * PT_PER_MM + len(wrap(view.rung.what_it_is, regular, 11.5, full - 7 * PT_PER_MM)) * 11.5 * 1.45
+    if view.previous is not None:
+        changes, row_width = view.changes, full - 46 * PT_PER_MM
+        rows = 1 + sum(len(wrap("Adds " + ", ".join(skill.name for skill in skills) + ".", regular, 9.5, row_width))
+                       for skills in (changes.leadership, changes.soft_skills))
+        height += 12 * 1.2 + 7 * PT_PER_MM + rows * 9.5 * 1.45 + 4 * PT_PER_MM
+    return height
+
+
+CONTENT_WIDTH_MM_FOR_HEAD = 168
+PAGE_CONTENT_HEIGHT_MM = {"A4": 297 - 46, "letter": 279.4 - 46}
+
+
 def _column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
     """A chapter's sections in two columns of about equal height.
 
@@ -138,6 +155,7 @@ def _column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
 
     total = sum(heights)
     best, split, left = total, len(units), 0.0
+    room = PAGE_CONTENT_HEIGHT_MM[page_size] * PT_PER_MM - _chapter_head_height(view, regular, bold)
     for cut in range(1, len(units)):
         left += heights[cut - 1]
         if units[cut][1] == 1 and units[cut][0] != "example":
@@ -146,8 +164,11 @@ def _column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
         if taller < best:
             best, split = taller, cut
 
+    # Two columns only when they fit on the chapter's first page: WeasyPrint moves a flex row that
+    # does not fit to the next page whole, so a longer chapter flows in one column instead.
+    parts = (units[:split], units[split:]) if best <= room * 1.05 else (units,)  # estimates run ~8% high
     columns = []
-    for part in (units[:split], units[split:]):
+    for part in parts:
         groups: list[dict] = []
         for section, index, _ in part:
             if groups and groups[-1]["section"] == section:
