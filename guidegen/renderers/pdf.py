@@ -18,7 +18,7 @@ from ..context import GuideContext
 from ..errors import BuildError
 from ..resources import templates_dir
 from ..staircase import staircase
-from ..textmetrics import font_metrics, wrap
+from .pdf_columns import column_split
 
 SUFFIX = ".pdf"
 
@@ -100,85 +100,6 @@ def _overview(context: GuideContext) -> dict:
             "matrix_landscape": len(context.rungs) > PORTRAIT_MATRIX_MAX_RUNGS}
 
 
-# Text metrics of the guide's body, for balancing a chapter's two columns (see guide.css.j2).
-PT_PER_MM = 72 / 25.4
-CONTENT_WIDTH_MM = {"A4": 210 - 42, "letter": 215.9 - 42}
-COLUMN_GAP_MM = 9
-BODY_PT, LINE = 10, 1.45
-
-
-def _chapter_head_height(view, regular, bold) -> float:
-    """Points taken above the columns: rung number, title, "what it is" and the changes box."""
-    full = CONTENT_WIDTH_MM_FOR_HEAD * PT_PER_MM
-    height = 9 * 1.2 + 2 * PT_PER_MM + 24 * 1.2 + 4 * PT_PER_MM  # kicker, title
-    height += 12 * 1.2 + 7 * PT_PER_MM + len(wrap(view.rung.what_it_is, regular, 11.5, full - 7 * PT_PER_MM)) * 11.5 * 1.45
-    if view.previous is not None:
-        changes, row_width = view.changes, full - 46 * PT_PER_MM
-        rows = 1 + sum(len(wrap("Adds " + ", ".join(skill.name for skill in skills) + ".", regular, 9.5, row_width))
-                       for skills in (changes.leadership, changes.soft_skills))
-        height += 12 * 1.2 + 7 * PT_PER_MM + rows * 9.5 * 1.45 + 4 * PT_PER_MM
-    return height
-
-
-CONTENT_WIDTH_MM_FOR_HEAD = 168
-PAGE_CONTENT_HEIGHT_MM = {"A4": 297 - 46, "letter": 279.4 - 46}
-
-
-def _column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
-    """A chapter's sections in two columns of about equal height.
-
-    CSS columns balance themselves, but WeasyPrint does it by laying the
-    content out again and again, which made long ladders take minutes. So the
-    split is worked out here, from the text's own font metrics, item by item:
-    a section may run on from the bottom of the left column to the top of the
-    right one, and its heading always stays with its first item.
-    """
-    width = ((CONTENT_WIDTH_MM[page_size] - COLUMN_GAP_MM) / 2) * PT_PER_MM
-    regular, bold = font_metrics(family or "Inter"), font_metrics(family or "Inter", bold=True)
-    line = BODY_PT * LINE
-    heading = 12 * 1.2 + 7 * PT_PER_MM
-
-    def lines(text, font=regular, size=BODY_PT, indent=0.0):
-        return len(wrap(text, font, size, width - indent))
-
-    rung = view.rung
-    units = []  # (section, item index, height)
-    for index, item in enumerate(rung.responsibilities):
-        units.append(("responsibilities", index, lines(item, indent=6 * PT_PER_MM) * line + 1 * PT_PER_MM))
-    for section in ("leadership", "soft_skills"):
-        for index, skill in enumerate(getattr(rung, section)):
-            height = (lines(skill.name, bold) + lines(skill.description)) * line + 2 * PT_PER_MM
-            units.append((section, index, height))
-    story = lines(rung.example.story, indent=10 * PT_PER_MM) + lines(rung.example.setting, bold, indent=10 * PT_PER_MM)
-    units.append(("example", 0, story * line + 12 * PT_PER_MM))
-    heights = [height + (heading if index == 0 else 0) for _, index, height in units]
-
-    total = sum(heights)
-    best, split, left = total, len(units), 0.0
-    room = PAGE_CONTENT_HEIGHT_MM[page_size] * PT_PER_MM - _chapter_head_height(view, regular, bold)
-    for cut in range(1, len(units)):
-        left += heights[cut - 1]
-        if units[cut][1] == 1 and units[cut][0] != "example":
-            continue  # never leave a heading with a single item behind... unless the section has one item
-        taller = max(left, total - left)
-        if taller < best:
-            best, split = taller, cut
-
-    # Two columns only when they fit on the chapter's first page: WeasyPrint moves a flex row that
-    # does not fit to the next page whole, so a longer chapter flows in one column instead.
-    parts = (units[:split], units[split:]) if best <= room * 1.05 else (units,)  # estimates run ~8% high
-    columns = []
-    for part in parts:
-        groups: list[dict] = []
-        for section, index, _ in part:
-            if groups and groups[-1]["section"] == section:
-                groups[-1]["items"].append(index)
-            else:
-                groups.append({"section": section, "items": [index], "heading": index == 0})
-        columns.append(groups)
-    return columns
-
-
 def _matrix_parts(context: GuideContext) -> list[dict]:
     """The matrix as one table, or for a long ladder several, each of a few rungs and only the
     skills that appear in them (a 100-rung table would be unreadable, and slow to lay out)."""
@@ -232,7 +153,7 @@ def render_html(context: GuideContext) -> str:
         heading_font=_font_stack((brand.heading_font or brand.base_font) if brand else None),
     )
     family = context.brand.base_font if context.brand else None
-    splits = {view.rung.id: _column_split(view, context.page_size, family) for view in context.shown}
+    splits = {view.rung.id: column_split(view, context.page_size, family) for view in context.shown}
     return env.get_template("guide.html.j2").render(
         ctx=context,
         splits=splits,
