@@ -60,7 +60,9 @@ def ladders(draw) -> dict:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (see the README)")
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# Derandomized: each example costs a LibreOffice render, so CI runs the same six every time.
+@settings(max_examples=6, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(ladder=ladders())
 def test_any_valid_ladder_renders_both_documents_without_overflow(ladder):
     with tempfile.TemporaryDirectory() as work:
