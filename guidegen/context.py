@@ -141,6 +141,16 @@ class GuideContext:
     def is_selected(self, view: RungView) -> bool:
         return not self.selected_ids or view.rung.id in self.selected_ids
 
+    def step_fill(self, view: RungView, theme: Theme | None = None) -> str:
+        """The colour of a rung's step in the staircase drawings of both documents: a handout's own rungs
+        in the primary colour, the rungs it leaves out pale, and a whole ladder rising from light to dark."""
+        theme = theme or self.theme
+        if not self.is_selected(view):
+            return theme.light
+        if self.is_handout:
+            return theme.primary
+        return theme.step_fill(view.number, view.total)
+
     def after(self, view: RungView) -> RungView | None:
         """The rung above ``view``, whose changes say what moving up from ``view`` brings."""
         return self.rungs[view.number] if view.number < len(self.rungs) else None

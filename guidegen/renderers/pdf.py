@@ -85,10 +85,10 @@ def _overview(context: GuideContext) -> dict:
     steps = []
     for box, view in zip(boxes, context.rungs):
         selected = context.is_selected(view)
-        fill = theme.step_fill(view.number, view.total) if selected else theme.light
+        fill = context.step_fill(view)
         steps.append({
             "box": box, "view": view, "selected": selected, "linked": view.rung.id in shown,
-            "fill": fill, "ink": theme.on_fill(fill) if selected else theme.primary,
+            "fill": fill, "ink": theme.on_fill(fill),
             "left": _percent(box.x, OVERVIEW_WIDTH), "top": _percent(box.y, OVERVIEW_HEIGHT),
             "width": _percent(box.width, OVERVIEW_WIDTH), "height": _percent(box.height, OVERVIEW_HEIGHT),
         })

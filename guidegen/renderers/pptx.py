@@ -330,18 +330,18 @@ class DeckWriter:
                                            emu(self.content_top + step.y), emu(step.width), emu(step.height))
             shape.name = f"Step {view.number}: {view.rung.title}"
             _set_alt_text(shape, f"Rung {view.number}: {view.rung.title}")
-            fill = self._style_step(shape, view, target is not None)
+            fill = self._style_step(shape, view)
             if target is not None:
                 shape.click_action.target_slide = target
             self._label_step(shape, view, fill)
         self._notes(slide, notes.summary_notes(ctx))
 
-    def _style_step(self, shape, view: RungView, linked: bool) -> str:
+    def _style_step(self, shape, view: RungView) -> str:
         """Fill the step (pale when this deck leaves its rung out) and return the fill as hex."""
         shape.shadow.inherit = False
         shape.line.fill.background()
         shape.fill.solid()
-        fill = self.theme.step_fill(view.number, view.total) if linked else self.theme.light
+        fill = self.context.step_fill(view, self.theme)
         shape.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
         return fill
 
