@@ -77,7 +77,8 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
                 on_done(results[index], index + 1, len(brands))
         return results  # type: ignore[return-value]
 
-    method = "fork" if fork_is_safe() else "forkserver"
+    available = multiprocessing.get_all_start_methods()
+    method = "fork" if fork_is_safe() else ("forkserver" if "forkserver" in available else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                              initializer=_warm_up) as pool:
         pending: dict[Future, int] = {pool.submit(_build_one, context, folder, options.formats): index
