@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .build import Options, _prepare_output_dir, fork_is_safe, load_brand_with_warnings, make_context, write_documents
@@ -72,7 +73,7 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
     if jobs == 1:
         _warm_up()
         for index, (context, folder) in enumerate(zip(contexts, folders)):
-            results[index] = _run(brand_paths[index], folder, lambda: _build_one(context, folder, options.formats))
+            results[index] = _run(brand_paths[index], folder, partial(_build_one, context, folder, options.formats))
             if on_done:
                 on_done(results[index], index + 1, len(brands))
         return results  # type: ignore[return-value]
