@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
@@ -22,10 +23,11 @@ def _brands(tmp_path: Path) -> list[Path]:
     return paths
 
 
-def test_each_brand_gets_a_folder_named_after_it(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_brand_gets_a_folder_named_after_it(tmp_path, jobs):
     brands = _brands(tmp_path)
     out = tmp_path / "out"
-    args = ["build", "--out", str(out), "--jobs", "2"] + [arg for b in brands for arg in ("--brand", str(b))]
+    args = ["build", "--out", str(out), "--jobs", jobs] + [arg for b in brands for arg in ("--brand", str(b))]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["ferrous-robotics", "lumen-bank"]
