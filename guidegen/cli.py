@@ -116,9 +116,18 @@ def _build_batch(build_many, brand_paths, options, out_dir, jobs, warn):
 
 @main.command()
 @click.argument("ladder_file", type=click.Path(dir_okay=False, path_type=Path))
-def validate(ladder_file: Path) -> None:
-    """Check a ladder file and list every problem with its line and column."""
+@click.option("--brand", "brand_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check this brand file too, with its logos and fonts.")
+def validate(ladder_file: Path, brand_file: Path | None) -> None:
+    """Check a ladder file (and a brand file) and list every problem with its line and column."""
     from .loader import load_ladder
 
     ladder = load_ladder(ladder_file)
     click.echo(f"{ladder_file}: OK, {len(ladder.rungs)} rungs ({', '.join(r.id for r in ladder.rungs)})")
+    if brand_file is not None:
+        from .brand import load_brand
+
+        brand = load_brand(brand_file)
+        for warning in brand.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"{brand_file}: OK, {brand.name or 'unnamed brand'}")

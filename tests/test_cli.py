@@ -86,3 +86,13 @@ def test_no_options_builds_both_into_output(tmp_path):
     assert (tmp_path / "output" / "career-guide.pdf").stat().st_size > 10_000
     assert (tmp_path / "output" / "training-deck.pptx").stat().st_size > 10_000
     assert [p.name for p in (tmp_path / "output").iterdir() if p.name.startswith(".")] == []  # no temporary files left
+
+
+def test_validate_a_brand_file_too(runner):
+    from pathlib import Path
+
+    brand = Path(__file__).resolve().parent.parent / "examples" / "lumen-bank" / "brand.yml"
+    result = runner.invoke(main, ["validate", str(FIXTURES / "minimal_ladder.yaml"), "--brand", str(brand)],
+                           catch_exceptions=False)
+    assert result.exit_code == 0
+    assert f"{brand}: OK, Lumen Bank" in result.output
