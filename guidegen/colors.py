@@ -5,7 +5,6 @@ from __future__ import annotations
 import colorsys
 
 AA_NORMAL = 4.5  # WCAG 2 AA for body text
-AA_LARGE = 3.0  # WCAG 2 AA for text of 18 pt, or 14 pt bold, and larger
 
 
 def to_rgb(hex_colour: str) -> tuple[int, int, int]:

@@ -1,6 +1,6 @@
 """Output formats, registered by name.
 
-Each renderer module exposes ``SUFFIX`` and ``render(context, target)``;
+Each renderer module exposes ``render(context, target)``, and ``OUTPUT_NAMES`` names its file;
 they are imported only when that format is built, so that the CLI starts
 without loading WeasyPrint or python-pptx.
 """

@@ -20,8 +20,6 @@ from ..resources import templates_dir
 from ..staircase import staircase
 from .pdf_columns import column_split
 
-SUFFIX = ".pdf"
-
 PAGE_HEIGHTS_MM = {"A4": 297, "letter": 279.4}
 
 # The overview drawing's coordinate space (CSS px); it is scaled to the text width.

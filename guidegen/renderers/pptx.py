@@ -31,8 +31,6 @@ from .pptx_template import (SUBTITLES, TITLES, apply_theme, find_layout, open_te
                             theme_colours, theme_fonts)
 from .pptx_text import BULLET_INDENT, EMU_PER_PT, INSET, MIN_BODY_PT, PARAGRAPH_GAP, Box, Measure, Para, emu
 
-SUFFIX = ".pptx"
-
 BODY_PREFERRED_PT = 20
 HEADING_PT = 18
 TITLE_FLOOR_PT = 20
@@ -99,8 +97,7 @@ class DeckWriter:
     def _fit_title(self, slide, placeholder, text: str) -> None:
         frame = placeholder.text_frame
         frame.text = text
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE  # PowerPoint would shrink only after an edit: size it now
+        _fixed_frame(frame, box_text=False)
         box = Box(int(placeholder.width), int(placeholder.height))
         paras = [Para(lead=text)]
         preferred = _inherited_title_size(slide, placeholder)
@@ -119,10 +116,7 @@ class DeckWriter:
         shape = slide.shapes.add_textbox(emu(left), emu(top), emu(width), emu(height))
         shape.name = name
         frame = shape.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = INSET
+        _fixed_frame(frame)
         _write_paras(frame, paras, size, colour, lead_colour, font=THEME_HEADING_FONT if heading_font else None)
         return shape
 
@@ -153,8 +147,7 @@ class DeckWriter:
 
     def _fill_placeholder(self, placeholder, paras: list[Para], preferred: float) -> None:
         frame = placeholder.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
+        _fixed_frame(frame, box_text=False)
         box = Box(int(placeholder.width), int(placeholder.height))
         size = self.body.largest_fitting(paras, box, preferred)
         if size is None:  # keep what fits at the floor; the rest is in the speaker notes
@@ -358,10 +351,7 @@ class DeckWriter:
         if size is None:
             paras, size = [Para(lead=str(view.number))], MIN_BODY_PT
         frame = shape.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = INSET
+        _fixed_frame(frame)
         _write_paras(frame, paras, size, ink, ink, align=PP_ALIGN.LEFT)
 
     def logos(self, title_slide) -> None:
@@ -399,6 +389,19 @@ class DeckWriter:
         if placeholder is not None:
             self._fill_placeholder(placeholder, paras, preferred=22)
         self._notes(slide, notes.closing_notes(ctx))
+
+
+def _fixed_frame(frame, box_text: bool = True) -> None:
+    """Wrap text and never autofit: PowerPoint would shrink text only after an edit, so it is sized here.
+
+    Text boxes and shapes the deck draws (``box_text``) also get top anchoring and the insets that
+    the measurements assume; template placeholders keep their own.
+    """
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    if box_text:
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = INSET
 
 
 def _write_paras(frame, paras: list[Para], size: float, colour, lead_colour, align=None, font=None) -> None:
