@@ -218,14 +218,28 @@ class Document:
             return None
 
 
-def read_document(path: str | Path, kind: str = "ladder") -> Document:
-    """Parse a YAML file safely, keeping positions; syntax errors raise at once."""
-    path = Path(path)
-    label = str(path)
-    text = _read_text(path, kind)
-    loader = None
+# libyaml parses about ten times faster than PyYAML's own parser, but its composer recurses in C, so
+# deeply nested flow collections ([[[[...) would overflow the stack; such files, and any file that does
+# not parse, go to the pure-Python parser, which is safe and words its errors better.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _flow_depth(text: str) -> int:
+    """An upper bound on how deeply ``[`` and ``{`` nest in ``text`` (quotes are not considered)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
+def _parse(label: str, text: str, loader_class) -> tuple[Any, Positions, list]:
+    """The document's data, the position of each value, and its duplicate keys."""
+    loader = loader_class(text)
     try:
-        loader = yaml.SafeLoader(text)
         root = loader.get_single_node()
         if root is None:
             raise InputFileError([f"{label}:1:1: the file is empty"])
@@ -235,7 +249,25 @@ def read_document(path: str | Path, kind: str = "ladder") -> Document:
         positions = Positions()
         duplicates: list[tuple[Path_, tuple[int, int], str]] = []
         _index(root, (), positions, duplicates, set())
-        data = loader.construct_document(root)
+        return loader.construct_document(root), positions, duplicates
+    finally:
+        loader.dispose()
+
+
+def read_document(path: str | Path, kind: str = "ladder") -> Document:
+    """Parse a YAML file safely, keeping positions; syntax errors raise at once."""
+    path = Path(path)
+    label = str(path)
+    text = _read_text(path, kind)
+    parsed = None
+    try:
+        if _FAST_LOADER is not None and _flow_depth(text) <= MAX_DEPTH:
+            try:
+                parsed = _parse(label, text, _FAST_LOADER)
+            except yaml.YAMLError:
+                parsed = None  # parsed again below, for PyYAML's message
+        if parsed is None:
+            parsed = _parse(label, text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
@@ -249,9 +281,7 @@ def read_document(path: str | Path, kind: str = "ladder") -> Document:
         raise InputFileError([f"{label}: YAML error: {exc}"]) from None
     except (_TooDeep, RecursionError):
         raise InputFileError([f"{label}: values are nested more than {MAX_DEPTH} levels deep"]) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
+    data, positions, duplicates = parsed
     document = Document(path, data, positions, [(where, loc, message) for loc, where, message in duplicates])
     if not isinstance(data, dict):
         document.problems.append(((1, 1), (), f"the top level of a {kind} file must be a mapping of keys"))

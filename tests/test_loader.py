@@ -67,3 +67,16 @@ def test_unusable_files(tmp_path, content, message):
 def test_missing_file(tmp_path):
     (problem,) = _problems(tmp_path / "nope.yaml")
     assert problem == f"{tmp_path / 'nope.yaml'}: no such file"
+
+
+def test_fast_and_pure_python_parsers_place_values_alike(monkeypatch):
+    """libyaml reads well-formed files; its positions must be the ones PyYAML's parser gives."""
+    from guidegen import loader
+    from guidegen.resources import default_ladder_path
+
+    fast = loader.read_document(default_ladder_path())
+    monkeypatch.setattr(loader, "_FAST_LOADER", None)
+    pure = loader.read_document(default_ladder_path())
+    assert fast.data == pure.data
+    assert fast.positions == pure.positions
+    assert len(fast.positions.values) > 200

@@ -139,6 +139,16 @@ def test_deep_nesting_is_refused(tmp_path):
     assert "nested more than 40 levels deep" in _refused(tmp_path, ["validate", str(path)])
 
 
+def test_the_deepest_nesting_a_file_can_hold_is_refused_without_a_crash(tmp_path):
+    # libyaml's composer recurses in C: a file this deep must never reach it.
+    flow = tmp_path / "flow.yaml"
+    flow.write_text("title: " + "[" * 490_000 + "]" * 490_000 + "\n")
+    assert "nested more than 40 levels deep" in _refused(tmp_path, ["validate", str(flow)])
+    block = tmp_path / "block.yaml"
+    block.write_text("".join(" " * level + "a:\n" for level in range(1400)) + " " * 1400 + "x\n")
+    assert "nested more than 40 levels deep" in _refused(tmp_path, ["validate", str(block)])
+
+
 def test_control_characters_are_refused_with_their_line(tmp_path):
     path = tmp_path / "ladder.yaml"
     path.write_text((FIXTURES / "minimal_ladder.yaml").read_text().replace("title: Design Ladder",
