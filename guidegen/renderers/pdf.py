@@ -9,16 +9,21 @@ from urllib.request import url2pathname
 
 import click
 import jinja2
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
 
-from .. import __version__
-from ..context import GuideContext
-from ..errors import BuildError
-from ..resources import templates_dir
-from ..staircase import staircase
-from .pdf_columns import column_split
+from .weasyprint_import import import_weasyprint
+
+import_weasyprint()  # quickly, before the imports below find it loaded
+
+from weasyprint import HTML  # noqa: E402
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+from weasyprint.urls import URLFetcher  # noqa: E402
+
+from .. import __version__  # noqa: E402
+from ..context import GuideContext  # noqa: E402
+from ..errors import BuildError  # noqa: E402
+from ..resources import templates_dir  # noqa: E402
+from ..staircase import staircase  # noqa: E402
+from .pdf_columns import column_split  # noqa: E402
 
 PAGE_HEIGHTS_MM = {"A4": 297, "letter": 279.4}
 

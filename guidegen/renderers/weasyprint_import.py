@@ -1,0 +1,81 @@
+"""Import WeasyPrint without its slow search for shared libraries.
+
+WeasyPrint names each native library (GObject, Pango, HarfBuzz, fontconfig...) in several ways,
+one per platform, and tries them in turn. On Linux each name that does not exist costs a call to
+``ctypes.util.find_library``, which runs ldconfig, gcc and ld: about 10 ms a miss, sixteen misses,
+160 ms of a 400 ms import. While WeasyPrint is imported, guidegen answers those lookups from one
+reading of the linker cache (and ``LD_LIBRARY_PATH``) instead. Should a library be found only by
+the standard search, the import is simply made again with it, so nothing that loaded before fails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes.util
+import glob
+import io
+import os
+import re
+import struct
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+
+# ldconfig's name for this interpreter's ABI, as ctypes.util matches it.
+_ABI_BY_MACHINE = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit",
+                   "s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}
+
+
+@lru_cache(maxsize=1)
+def _linker_cache() -> bytes:
+    """``ldconfig -p``: every library the dynamic linker knows, read once."""
+    try:
+        return subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, timeout=10, check=False,
+                              env={**os.environ, "LC_ALL": "C", "LANG": "C"}).stdout
+    except (OSError, subprocess.SubprocessError):
+        return b""
+
+
+def _abi() -> str:
+    machine = os.uname().machine + ("-32" if struct.calcsize("l") == 4 else "-64")
+    return _ABI_BY_MACHINE.get(machine, "libc6")
+
+
+def find_library_quickly(name: str) -> str | None:
+    """What ``ctypes.util.find_library`` answers from the linker cache and ``LD_LIBRARY_PATH``,
+    without running gcc and ld for names that do not exist."""
+    pattern = rb"\s+(lib%s\.[^\s]+)\s+\(%s" % (re.escape(os.fsencode(name)), re.escape(_abi().encode()))
+    match = re.search(pattern, _linker_cache())
+    if match:
+        return os.fsdecode(match.group(1))
+    for folder in filter(None, os.environ.get("LD_LIBRARY_PATH", "").split(":")):
+        found = sorted(Path(folder).glob(f"lib{glob.escape(name)}.so*"))
+        if found:
+            return str(found[0])
+    return None
+
+
+def import_weasyprint() -> ModuleType:
+    """``import weasyprint``, quickly where the linker cache can be read."""
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux") or not os.path.exists("/sbin/ldconfig"):
+        import weasyprint
+
+        return weasyprint
+    standard = ctypes.util.find_library
+    ctypes.util.find_library = find_library_quickly
+    try:
+        # WeasyPrint prints installation advice before failing; keep it for the real attempt below.
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint
+
+        return weasyprint
+    except OSError:
+        for module in [name for name in sys.modules if name == "weasyprint" or name.startswith("weasyprint.")]:
+            del sys.modules[module]
+    finally:
+        ctypes.util.find_library = standard
+    import weasyprint
+
+    return weasyprint
