@@ -88,6 +88,22 @@ def test_no_options_builds_both_into_output(tmp_path):
     assert [p.name for p in (tmp_path / "output").iterdir() if p.name.startswith(".")] == []  # no temporary files left
 
 
+def test_the_console_script_keeps_exit_codes_and_flushes_its_output():
+    """`python -m guidegen` ends with os._exit: what Click printed and returned must survive it."""
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "guidegen", *args], capture_output=True, text=True, timeout=60)
+
+    broken = run("validate", str(FIXTURES / "broken_ladder.yaml"))
+    assert broken.returncode == 2
+    assert f"{FIXTURES / 'broken_ladder.yaml'}:" in broken.stderr and "Traceback" not in broken.stderr
+    usage = run("build", "--format", "docx")
+    assert usage.returncode == 2 and "Invalid value for '--format'" in usage.stderr
+    helped = run("--help")
+    assert helped.returncode == 0 and helped.stdout.startswith("Usage: ")
+    valid = run("validate", str(FIXTURES / "minimal_ladder.yaml"))
+    assert valid.returncode == 0 and valid.stdout.endswith(")\n")
+
+
 def test_validate_a_brand_file_too(runner):
     from pathlib import Path
 

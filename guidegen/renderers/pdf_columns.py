@@ -72,8 +72,8 @@ def column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
         if taller < best:
             best, split = taller, cut
 
-    # Two columns only when they fit on the chapter's first page: WeasyPrint moves a flex row that
-    # does not fit to the next page whole, so a longer chapter flows in one column instead.
+    # Two columns only when they fit on the chapter's first page: WeasyPrint moves a line of inline
+    # blocks that does not fit to the next page whole, so a longer chapter flows in one column instead.
     parts = (units[:split], units[split:]) if best <= room * 1.05 else (units,)  # estimates run ~8% high
     columns = []
     for part in parts:
