@@ -35,6 +35,9 @@ class InputFileError(InputError):
         self.summary = f"{count} problem{'s' if count != 1 else ''} found"
         super().__init__("\n".join([*problems, self.summary]))
 
+    def __reduce__(self):  # rebuilt from its problems when it comes back from a worker process
+        return type(self), (self.problems,)
+
     def show(self, file=None) -> None:
         """One problem per line, each starting with ``file:line:col`` so editors can jump to it."""
         stream = file or click.get_text_stream("stderr")

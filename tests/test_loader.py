@@ -80,3 +80,11 @@ def test_fast_and_pure_python_parsers_place_values_alike(monkeypatch):
     assert fast.data == pure.data
     assert fast.positions == pure.positions
     assert len(fast.positions.values) > 200
+
+
+def test_a_list_of_problems_survives_the_trip_back_from_a_worker_process():
+    import pickle
+
+    error = LadderError(["ladder.yaml:3:1 title: is required but missing", "ladder.yaml:9:5 rungs: must be a list"])
+    again = pickle.loads(pickle.dumps(error))
+    assert again.problems == error.problems and str(again) == str(error)
