@@ -129,9 +129,13 @@ def main() -> int:
     args = parser.parse_args()
     runs = 2 if args.quick else args.runs
     brand_count = 6 if args.quick else 20
-    guidegen = [sys.executable, "-m", "guidegen"]
-    if shutil.which("guidegen"):
-        guidegen = [shutil.which("guidegen")]
+    # The console scripts installed beside this interpreter, for guidegen and for the weasyprint that
+    # pandoc runs: on PATH there may be wrappers (pyenv's shims cost 50 ms a start) that a user's
+    # virtual environment would not have. Both pipelines get the same.
+    bin_dir = Path(sys.executable).parent
+    os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
+    script = shutil.which("guidegen")
+    guidegen = [script] if script else [sys.executable, "-m", "guidegen"]
     rows: list[tuple[str, float, float, str]] = []
 
     with tempfile.TemporaryDirectory() as work:
