@@ -7,6 +7,7 @@ python-pptx and parses the templates once, then builds brand after brand.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -34,6 +35,9 @@ def _warm_up() -> None:
     from .renderers import pdf, pptx  # noqa: F401  (imported for their side effect: loaded once)
 
     pdf.warm_up()
+    # A worker builds many brands: it collects each one's leftover cycles (rendering itself pauses
+    # the collector), even when forked from a console script that turned it off.
+    gc.enable()
 
 
 def _build_one(context, folder: Path, formats: tuple[str, ...]) -> tuple[Path, ...]:

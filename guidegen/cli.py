@@ -140,9 +140,13 @@ def run() -> None:
     would only free, one by one, the objects WeasyPrint made, which took 0.2 s of a 1.6 s build.
     So the exit code is taken from Click and the process ends at once, output flushed.
     """
+    import gc
     import os
     import sys
 
+    # A run is short and ends with os._exit: the cyclic garbage collector would only keep
+    # rescanning what imports and rendering make (a batch's worker processes turn it back on).
+    gc.disable()
     try:
         main()  # Click ends with SystemExit, even on success
         code = 0
