@@ -51,3 +51,16 @@ def test_a_bad_brand_stops_the_batch_before_any_work(tmp_path):
 
 def test_brands_with_the_same_name_get_distinct_folders():
     assert folder_names(["acme", "acme", "globex", "acme"]) == ["acme", "acme-2", "globex", "acme-3"]
+
+
+def test_a_batch_worker_collects_garbage_even_when_forked_from_the_console_script():
+    import gc
+
+    from guidegen.batch import _warm_up
+
+    gc.disable()  # as `guidegen` leaves it in the process the workers are forked from
+    try:
+        _warm_up()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
