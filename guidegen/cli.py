@@ -147,6 +147,10 @@ def run() -> None:
     # A run is short and ends with os._exit: the cyclic garbage collector would only keep
     # rescanning what imports and rendering make (a batch's worker processes turn it back on).
     gc.disable()
+    # guidegen's models are its own business: pydantic plugins installed for other programs (some
+    # observability tools register one) have no use here, and looking for them means reading every
+    # installed package's entry points at start-up. A user's own setting wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         main()  # Click ends with SystemExit, even on success
         code = 0

@@ -7,7 +7,6 @@ errors is mapped back to the position of the value (or key) it concerns.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -131,6 +130,8 @@ def _plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         parent = _model_at(root, loc[:-1])
         allowed = sorted(parent.model_fields) if parent else []
+        import difflib  # only when a file has an unknown key
+
         hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         message = f"unknown field {loc[-1]!r}"
         if hint:
