@@ -227,6 +227,9 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 def _flow_depth(text: str) -> int:
     """An upper bound on how deeply ``[`` and ``{`` nest in ``text`` (quotes are not considered)."""
+    openings = text.count("[") + text.count("{")
+    if openings <= MAX_DEPTH:  # most ladders: no need to look closer
+        return openings
     depth = deepest = 0
     for char in text:
         if char in "[{":

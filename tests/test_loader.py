@@ -88,3 +88,16 @@ def test_a_list_of_problems_survives_the_trip_back_from_a_worker_process():
     error = LadderError(["ladder.yaml:3:1 title: is required but missing", "ladder.yaml:9:5 rungs: must be a list"])
     again = pickle.loads(pickle.dumps(error))
     assert again.problems == error.problems and str(again) == str(error)
+
+
+@pytest.mark.parametrize("text, at_least", [
+    ("title: plain\n", 0),
+    ("a: [b, {c: d}]\n", 2),
+    ("a: " + "[" * 50 + "]" * 50 + "\n", 50),
+    ("a: '" + "]" * 60 + "'\nb: " + "[" * 45 + "]" * 45 + "\n", 45),  # closing brackets first do not hide depth
+])
+def test_flow_nesting_is_never_underestimated(text, at_least):
+    """Files deeper than the limit must go to the pure-Python parser: libyaml would overflow the stack."""
+    from guidegen.loader import _flow_depth
+
+    assert _flow_depth(text) >= at_least
