@@ -143,6 +143,14 @@ def test_fonts_are_embedded(default_build):
         assert columns[-5] == "yes", f"not embedded: {row}"  # the 'emb' column
 
 
+@requires("pdffonts")
+def test_a_latin_guide_carries_no_large_fallback_font(default_build):
+    """Noto CJK and colour emoji are installed for text that needs them; a Latin guide must not pay for them."""
+    listing = subprocess.run(["pdffonts", str(default_build["pdf"])], capture_output=True, text=True, check=True)
+    families = {row.split()[0].split("+", 1)[-1].split("-")[0] for row in listing.stdout.splitlines()[2:]}
+    assert families == {"Inter", "DejaVu"}, listing.stdout
+
+
 @requires("qpdf")
 def test_qpdf_finds_nothing_wrong(default_build):
     result = subprocess.run(["qpdf", "--check", str(default_build["pdf"])], capture_output=True, text=True)
