@@ -62,7 +62,7 @@ def _collector_paused() -> Iterator[None]:
     WeasyPrint makes millions of small objects while it lays a guide out, and the collector
     keeps scanning them all again, for nothing: reference counting frees them as usual, and
     the few cycles left wait for the collector's next run, after rendering. A 100-rung guide
-    renders in a quarter less time, with 3% more memory.
+    took 13.8 s instead of 16.4 s, with 6% more memory.
     """
     was_enabled = gc.isenabled()
     gc.disable()
