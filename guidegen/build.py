@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 import tempfile
@@ -13,15 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .context import GuideContext, build_context
 from .errors import BuildError, InputError
-from .loader import load_ladder
 from .renderers import OUTPUT_NAMES, renderer
-from .model import Ladder
 from .resources import default_ladder_path
 
+# The ladder's model (pydantic) is imported where it is used, so that a build can fork its
+# guide process (guide_process.py) before that import and let it import WeasyPrint meanwhile.
 if TYPE_CHECKING:
     from .brand import Brand
+    from .context import GuideContext
+    from .guide_process import GuideProcess
+    from .model import Ladder
 
 FORMATS = tuple(OUTPUT_NAMES)
 
@@ -36,22 +37,26 @@ def _prepare_output_dir(out_dir: Path) -> None:
         raise InputError(f"{out_dir}: the output folder is not writable")
 
 
-def _write_atomically(render, context, target: Path) -> None:
-    """Render to a temporary file beside ``target``, then rename it into place.
-
-    A failed or interrupted build so leaves any earlier output untouched.
-    """
+def _temporary_beside(target: Path) -> Path:
+    """An empty file next to ``target``, hidden, to render into and then rename into place:
+    a failed or interrupted build so leaves any earlier output untouched."""
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(handle)
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; output should be like any new file
+    return Path(temporary)
+
+
+def _write_atomically(render, context, target: Path) -> None:
+    """Render to a temporary file beside ``target``, then rename it into place."""
+    temporary = _temporary_beside(target)
     try:
         with _collector_paused():
-            render(context, Path(temporary))
+            render(context, temporary)
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
@@ -86,6 +91,8 @@ class Options:
 
 
 def make_context(options: Options, ladder: Ladder, brand: Brand | None) -> GuideContext:
+    from .context import build_context
+
     template = options.pptx_template
     if template is not None and not template.is_file():
         raise InputError(f"{template}: no such slide template")
@@ -111,20 +118,45 @@ def write_document(context: GuideContext, out_dir: Path, name: str) -> Path:
     return target
 
 
-def write_documents(context: GuideContext, out_dir: Path, formats: Iterable[str], parallel: bool = False) -> list[Path]:
-    """Render each format. With ``parallel``, the deck is drawn in a second process while the
-    guide is laid out in this one (the two take different cores)."""
+def write_documents(context: GuideContext, out_dir: Path, formats: Iterable[str],
+                    guide_process: GuideProcess | None = None) -> list[Path]:
+    """Render each format. With a ``guide_process``, the guide is laid out there while this
+    process draws the deck: the two take different cores."""
     names = list(dict.fromkeys(formats))  # keeps order, drops repeats
-    if parallel and len(names) > 1 and "pdf" in names and fork_is_safe():
-        from concurrent.futures import ProcessPoolExecutor
+    if guide_process is None or "pdf" not in names:
+        return [write_document(context, out_dir, name) for name in names]
+    from .renderers.guide_html import allowed_folders, render_html
 
-        others = [name for name in names if name != "pdf"]
-        with ProcessPoolExecutor(max_workers=len(others), mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {name: pool.submit(write_document, context, out_dir, name) for name in others}
-            written = {"pdf": write_document(context, out_dir, "pdf")}
-            written.update({name: future.result() for name, future in futures.items()})
-        return [written[name] for name in names]
-    return [write_document(context, out_dir, name) for name in names]
+    target = _target(context, out_dir, "pdf")
+    temporary = _temporary_beside(target)
+    try:
+        guide_process.start(render_html(context), allowed_folders(context), temporary, context.pdf_variant)
+        written = {name: write_document(context, out_dir, name) for name in names if name != "pdf"}
+        guide_process.result()
+        os.replace(temporary, target)
+    except BaseException:
+        guide_process.stop()  # before the file goes: it must not be written again after
+        temporary.unlink(missing_ok=True)
+        raise
+    written["pdf"] = target
+    return [written[name] for name in names]
+
+
+@contextmanager
+def _guide_process(wanted: bool) -> Iterator[GuideProcess | None]:
+    """The guide's own process, started now if ``wanted`` and safe; stopped at once on failure."""
+    if not (wanted and fork_is_safe()):
+        yield None
+        return
+    from .guide_process import GuideProcess
+
+    process = GuideProcess()
+    try:
+        yield process
+    except BaseException:
+        process.stop()
+        raise
+    process.close()
 
 
 def fork_is_safe() -> bool:
@@ -160,9 +192,12 @@ def build(
     """
     options = Options(Path(ladder_path) if ladder_path else None, tuple(formats), page_size, tuple(rung_ids),
                       pdf_variant, Path(pptx_template) if pptx_template else None)
-    ladder = load_ladder(options.ladder_path or default_ladder_path())
-    brand = load_brand_with_warnings(brand_path, on_warning) if brand_path is not None else None
-    context = make_context(options, ladder, brand)
-    out_dir = Path(out_dir)
-    _prepare_output_dir(out_dir)
-    return write_documents(context, out_dir, options.formats, parallel=parallel)
+    with _guide_process(parallel and "pdf" in options.formats) as guide_process:
+        from .loader import load_ladder
+
+        ladder = load_ladder(options.ladder_path or default_ladder_path())
+        brand = load_brand_with_warnings(brand_path, on_warning) if brand_path is not None else None
+        context = make_context(options, ladder, brand)
+        out_dir = Path(out_dir)
+        _prepare_output_dir(out_dir)
+        return write_documents(context, out_dir, options.formats, guide_process)

@@ -161,7 +161,7 @@ def test_qpdf_finds_nothing_wrong(default_build):
 def test_markup_in_ladder_text_is_shown_as_text(tmp_path, text):
     from guidegen.context import build_context
     from guidegen.loader import load_ladder
-    from guidegen.renderers.pdf import render_html
+    from guidegen.renderers.guide_html import render_html
 
     from .conftest import FIXTURES
 
@@ -176,7 +176,7 @@ def test_markup_in_ladder_text_is_shown_as_text(tmp_path, text):
 def test_a_missing_harfbuzz_subset_library_is_reported_once(tmp_path, monkeypatch, capsys):
     from weasyprint.text import ffi
 
-    import guidegen.renderers.pdf as pdf_renderer
+    import guidegen.renderers.pdf_writer as pdf_renderer
     from guidegen.build import build
 
     monkeypatch.setattr(ffi, "harfbuzz_subset", None)

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from guidegen.build import build
 from guidegen.cli import main
-from guidegen.renderers.pdf import LocalFilesOnly
+from guidegen.renderers.pdf_writer import LocalFilesOnly
 
 from .conftest import FIXTURES
 from .ladders import make_ladder, write_ladder
@@ -172,12 +172,12 @@ def test_an_svg_that_reads_other_files_is_refused(tmp_path):
 
 
 def test_unexpected_errors_are_one_line_unless_debug(tmp_path, monkeypatch):
-    import guidegen.build as build_module
+    import guidegen.context as context_module
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(build_module, "build_context", explode)
+    monkeypatch.setattr(context_module, "build_context", explode)
     result = CliRunner().invoke(main, ["build", "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert "internal error: RuntimeError: boom (run with --debug to see where)" in result.stderr

@@ -1,0 +1,85 @@
+"""A second process that lays out the guide while the first one does everything else.
+
+It is forked before the ladder is read and spends that time importing WeasyPrint (a quarter of
+a second), which it could not do later without waiting. It needs nothing of the ladder's model:
+the first process sends it the finished HTML, then draws the deck on the other core, and
+finally hears back whether the PDF was written.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from pathlib import Path
+
+from .errors import BuildError
+
+
+class GuideProcess:
+    """The process, from the parent's side: ``start`` a PDF, do other work, then ``result``."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._connection, child_end = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child_end, self._connection),
+                                        name="guidegen-pdf", daemon=True)
+        self._process.start()
+        child_end.close()
+
+    def start(self, html: str, folders: list[Path], target: Path, pdf_variant: str | None) -> None:
+        """Hand over the guide's HTML, to be laid out and written to ``target``."""
+        self._connection.send((html, folders, target, pdf_variant))
+
+    def result(self) -> None:
+        """Wait until the PDF is written; raise what went wrong in the process, if anything did."""
+        try:
+            outcome = self._connection.recv()
+        except (EOFError, OSError):
+            raise BuildError(f"the process laying out the PDF stopped (exit code {self._exit_code()})") from None
+        if outcome is not None:
+            raise outcome
+
+    def stop(self) -> None:
+        """End the process at once, whatever it is doing (bad input: its work is not wanted)."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._connection.close()
+
+    def close(self) -> None:
+        """Let the process end on its own: it exits after its one PDF, or when this end closes."""
+        self._connection.close()
+        self._process.join()
+
+    def _exit_code(self) -> int | None:
+        self._process.join(timeout=5)
+        return self._process.exitcode
+
+
+def _serve(connection, parent_end) -> None:
+    """The child: import WeasyPrint, wait for one guide, write it, report, exit."""
+    parent_end.close()  # else the parent's death would not end our wait
+    gc.disable()  # a single layout, then os._exit: the collector would only rescan WeasyPrint's objects
+    failure: BaseException | None = None
+    try:
+        from .renderers import pdf_writer
+    except BaseException as exc:  # reported when there is a guide to write
+        failure = exc
+    try:
+        job = connection.recv()
+    except (EOFError, OSError, KeyboardInterrupt):  # the parent gave up
+        os._exit(0)
+    try:
+        if failure is not None:
+            raise failure
+        pdf_writer.write_pdf(*job)
+        outcome = None
+    except BaseException as exc:
+        outcome = exc
+    try:
+        connection.send(outcome)
+    except Exception:  # an exception that cannot be pickled: send its words
+        connection.send(BuildError(f"internal error: {type(outcome).__name__}: {outcome}"))
+    connection.close()
+    os._exit(0)  # not the parent's atexit handlers, nor its buffered output

@@ -1,0 +1,76 @@
+"""Lay out the guide's HTML with WeasyPrint and write the PDF.
+
+Nothing here needs the ladder's model, only finished HTML: so a process that has imported
+only this module (and WeasyPrint) can lay out a guide made elsewhere (see ``guide_process.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import click
+
+from .weasyprint_import import import_weasyprint
+
+import_weasyprint()  # quickly, before the imports below find it loaded
+
+from weasyprint import HTML  # noqa: E402
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+from weasyprint.urls import URLFetcher  # noqa: E402
+
+from ..errors import BuildError  # noqa: E402
+from ..resources import templates_dir  # noqa: E402
+
+
+class LocalFilesOnly(URLFetcher):
+    """Serves ``data:`` URLs and files under the allowed folders; nothing else.
+
+    Ladder text may come from other people, so the renderer must not reach
+    the network or read files the user did not put there.
+    """
+
+    def __init__(self, roots: list[Path]):
+        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+        self._roots = [root.resolve() for root in roots]
+
+    def fetch(self, url: str, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith("file:"):
+            path = Path(url2pathname(urlsplit(url).path)).resolve()
+            if any(path.is_relative_to(root) for root in self._roots):
+                return super().fetch(url, headers)
+        raise ValueError(f"guidegen fetches only local files in its allowed folders, not {url}")
+
+
+_warned_about_subsetting = False
+
+
+def _warn_if_subsetting_is_slow() -> None:
+    """WeasyPrint subsets fonts with HarfBuzz when libharfbuzz-subset is installed, and otherwise
+    with fontTools, several times slower: say so, once per process."""
+    global _warned_about_subsetting
+    from weasyprint.text import ffi
+
+    if getattr(ffi, "harfbuzz_subset", None) is None and not _warned_about_subsetting:
+        _warned_about_subsetting = True
+        click.echo("Warning: libharfbuzz-subset0 is not installed, so fonts are subset with fontTools and PDFs "
+                   "are written several times slower; run scripts/install-system-deps.sh", err=True)
+
+
+def write_pdf(html: str, folders: list[Path], target: Path, pdf_variant: str | None = None) -> None:
+    """Lay out the guide's HTML and write it to ``target``, reading files only from ``folders``."""
+    _warn_if_subsetting_is_slow()
+    fonts = FontConfiguration()  # the same one for layout and output, or @font-face rules are lost
+    try:
+        document = HTML(string=html, base_url=str(templates_dir() / "html") + "/", url_fetcher=LocalFilesOnly(folders))
+        document.write_pdf(target, pdf_tags=True, pdf_variant=pdf_variant, font_config=fonts)
+    except OSError as exc:
+        raise BuildError(f"{target}: could not write the PDF ({exc.strerror or exc})") from None
+
+
+def start_pango() -> None:
+    """Lay out a line of text, so that Pango and fontconfig have started before the first guide."""
+    HTML(string="<p style='font-family: Inter'>Warm up <b>bold</b></p>").render()
