@@ -134,9 +134,11 @@ def write_documents(context: GuideContext, out_dir: Path, formats: Iterable[str]
         written = {name: write_document(context, out_dir, name) for name in names if name != "pdf"}
         guide_process.result()
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as exc:
         guide_process.stop()  # before the file goes: it must not be written again after
         temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise BuildError(f"{target}: could not be written ({exc.strerror or exc})") from None
         raise
     written["pdf"] = target
     return [written[name] for name in names]
