@@ -11,7 +11,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import traceback
 from pathlib import Path
+
+import click
 
 from .errors import BuildError
 
@@ -76,6 +79,8 @@ def _serve(connection, parent_end) -> None:
         pdf_writer.write_pdf(*job)
         outcome = None
     except BaseException as exc:
+        if not isinstance(exc, click.ClickException):  # a bug, not bad input: keep where it happened for --debug
+            exc.add_note("Raised in the process laying out the PDF:\n" + traceback.format_exc().rstrip())
         outcome = exc
     try:
         connection.send(outcome)

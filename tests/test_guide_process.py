@@ -90,3 +90,22 @@ def test_bad_input_stops_the_process_without_waiting_for_it(tmp_path):
     assert process.returncode == 2
     assert "problems found" in stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_bug_in_the_process_keeps_its_traceback_for_debug(tmp_path):
+    result = _python("""
+        from pathlib import Path
+        from guidegen.guide_process import GuideProcess
+
+        process = GuideProcess()
+        process.start("<p>x</p>", "not a list of folders", Path("guide.pdf"), None)
+        try:
+            process.result()
+        except Exception as error:
+            print(type(error).__name__)
+            print("\\n".join(getattr(error, "__notes__", [])))
+        process.stop()
+    """, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Raised in the process laying out the PDF:" in result.stdout
+    assert "pdf_writer.py" in result.stdout  # where it happened, in the other process
