@@ -22,6 +22,11 @@ def templates_dir() -> Path:
     return _shipped("templates")
 
 
+def html_templates_dir() -> Path:
+    """The guide's Jinja2 templates and stylesheet; also the base URL of its HTML."""
+    return templates_dir() / "html"
+
+
 def data_dir() -> Path:
     return _shipped("data")
 

@@ -30,10 +30,10 @@ def test_it_writes_the_pdf_it_is_sent_and_then_ends(tmp_path):
     result = _python("""
         from pathlib import Path
         from guidegen.guide_process import GuideProcess
-        from guidegen.resources import templates_dir
+        from guidegen.resources import html_templates_dir
 
         process = GuideProcess()
-        process.start("<h1>Onboarding</h1><p>Welcome aboard.</p>", [templates_dir() / "html"],
+        process.start("<h1>Onboarding</h1><p>Welcome aboard.</p>", [html_templates_dir()],
                       Path("guide.pdf"), None)
         process.result()
         process.close()
@@ -48,10 +48,10 @@ def test_a_failure_in_the_process_is_raised_in_the_build(tmp_path):
         from pathlib import Path
         from guidegen.errors import BuildError
         from guidegen.guide_process import GuideProcess
-        from guidegen.resources import templates_dir
+        from guidegen.resources import html_templates_dir
 
         process = GuideProcess()
-        process.start("<p>x</p>", [templates_dir() / "html"], Path("no-such-folder/guide.pdf"), None)
+        process.start("<p>x</p>", [html_templates_dir()], Path("no-such-folder/guide.pdf"), None)
         try:
             process.result()
         except BuildError as error:

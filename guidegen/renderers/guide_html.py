@@ -11,7 +11,7 @@ import jinja2
 
 from .. import __version__
 from ..context import GuideContext
-from ..resources import templates_dir
+from ..resources import html_templates_dir
 from ..staircase import staircase
 from .pdf_columns import column_split
 
@@ -124,7 +124,7 @@ def _credit(context: GuideContext) -> str:
 
 def render_html(context: GuideContext) -> str:
     """The guide as one HTML document (its CSS inline), before layout."""
-    env = _environment(template_folder())
+    env = _environment(html_templates_dir())
     brand = context.brand
     logo, logo_dark = (_image(brand.logo_on_light), _image(brand.logo_on_dark)) if brand else (None, None)
     faces = [{"family": f.family, "url": f.path.as_uri(), "weight": f.weight, "style": f.style}
@@ -153,11 +153,13 @@ def render_html(context: GuideContext) -> str:
     )
 
 
-def template_folder() -> Path:
-    return templates_dir() / "html"
-
-
 def allowed_folders(context: GuideContext) -> list[Path]:
     """The folders the guide may read files from: its templates and the brand's own folder."""
-    return [template_folder()] + ([context.brand.folder] if context.brand else [])
+    return [html_templates_dir()] + ([context.brand.folder] if context.brand else [])
 
+
+def compile_templates() -> None:
+    """Parse every template now (a batch worker does it once, before its first brand)."""
+    env = _environment(html_templates_dir())
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)

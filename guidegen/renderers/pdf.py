@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..context import GuideContext
-from .guide_html import _environment, allowed_folders, render_html, template_folder
-from .pdf_writer import LocalFilesOnly, start_pango, write_pdf
-
-__all__ = ["LocalFilesOnly", "render", "render_html", "warm_up", "write_pdf"]
+from .guide_html import allowed_folders, compile_templates, render_html
+from .pdf_writer import start_pango, write_pdf
 
 
 def render(context: GuideContext, target: Path) -> None:
@@ -17,7 +15,5 @@ def render(context: GuideContext, target: Path) -> None:
 
 def warm_up() -> None:
     """Parse the templates and start Pango and the fonts, once per worker process of a batch."""
-    env = _environment(template_folder())
-    for name in env.list_templates(extensions=["j2"]):
-        env.get_template(name)
+    compile_templates()
     start_pango()

@@ -21,7 +21,7 @@ from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import URLFetcher  # noqa: E402
 
 from ..errors import BuildError  # noqa: E402
-from ..resources import templates_dir  # noqa: E402
+from ..resources import html_templates_dir  # noqa: E402
 
 
 class LocalFilesOnly(URLFetcher):
@@ -65,7 +65,7 @@ def write_pdf(html: str, folders: list[Path], target: Path, pdf_variant: str | N
     _warn_if_subsetting_is_slow()
     fonts = FontConfiguration()  # the same one for layout and output, or @font-face rules are lost
     try:
-        document = HTML(string=html, base_url=str(templates_dir() / "html") + "/", url_fetcher=LocalFilesOnly(folders))
+        document = HTML(string=html, base_url=str(html_templates_dir()) + "/", url_fetcher=LocalFilesOnly(folders))
         document.write_pdf(target, pdf_tags=True, pdf_variant=pdf_variant, font_config=fonts)
     except OSError as exc:
         raise BuildError(f"{target}: could not write the PDF ({exc.strerror or exc})") from None

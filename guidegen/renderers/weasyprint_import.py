@@ -23,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
+LDCONFIG = "/sbin/ldconfig"
+
 # ldconfig's name for this interpreter's ABI, as ctypes.util matches it.
 _ABI_BY_MACHINE = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit",
                    "s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}
@@ -32,7 +34,7 @@ _ABI_BY_MACHINE = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "spar
 def _linker_cache() -> bytes:
     """``ldconfig -p``: every library the dynamic linker knows, read once."""
     try:
-        return subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, timeout=10, check=False,
+        return subprocess.run([LDCONFIG, "-p"], capture_output=True, timeout=10, check=False,
                               env={**os.environ, "LC_ALL": "C", "LANG": "C"}).stdout
     except (OSError, subprocess.SubprocessError):
         return b""
@@ -59,7 +61,7 @@ def find_library_quickly(name: str) -> str | None:
 
 def import_weasyprint() -> ModuleType:
     """``import weasyprint``, quickly where the linker cache can be read."""
-    if "weasyprint" in sys.modules or not sys.platform.startswith("linux") or not os.path.exists("/sbin/ldconfig"):
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux") or not os.path.exists(LDCONFIG):
         import weasyprint
 
         return weasyprint
