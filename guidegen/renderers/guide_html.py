@@ -12,13 +12,20 @@ import jinja2
 from .. import __version__
 from ..context import GuideContext
 from ..resources import html_templates_dir
-from ..staircase import staircase
-from .pdf_columns import column_split
+from ..staircase import Step, staircase
+from ..textmetrics import font_metrics, wrap
+from .pdf_columns import CONTENT_WIDTH_MM, PT_PER_MM, column_split
 
 PAGE_HEIGHTS_MM = {"A4": 297, "letter": 279.4}
 
 # The overview drawing's coordinate space (CSS px); it is scaled to the text width.
 OVERVIEW_WIDTH, OVERVIEW_HEIGHT, OVERVIEW_GAP = 640, 400, 5
+# Labels on the staircase's steps (guide.css.j2 uses these): the padding inside a step, the sizes
+# of a step's number and title with room for them, and the smaller sizes a number alone may take.
+STEP_PADDING_MM, NUMBER_ONLY_SIDE_MM = 2.5, 0.5
+STEP_NUMBER_PT, STEP_TITLE_PT = (18, 13), (10, 8)  # (up to 6 rungs, more)
+NUMBER_ONLY_PT = (13, 11, 9, 7)
+COVER_MAX_RUNGS = 12  # the cover lists the rungs, each a step further right, up to this many
 PORTRAIT_MATRIX_MAX_RUNGS = 6  # beyond this the skills matrix gets a landscape page
 LANDSCAPE_MATRIX_MAX_RUNGS = 12  # beyond this it is cut into several tables
 
@@ -60,10 +67,44 @@ def _percent(value: float, whole: float) -> float:
     return round(100 * value / whole, 3)
 
 
+def _step_labels(context: GuideContext, boxes: list[Step]) -> dict:
+    """How the steps are labelled: with number and title while every title fits its step without
+    breaking a word; else with the number alone, as large as fits; else not at all (a long
+    ladder's steps are slivers, and the contents lists the rungs by number)."""
+    many = len(boxes) > 6
+    number_pt, title_pt = STEP_NUMBER_PT[many], STEP_TITLE_PT[many]
+    mm_per_px = CONTENT_WIDTH_MM[context.page_size] / OVERVIEW_WIDTH
+    family = (context.brand.base_font if context.brand else None) or "Inter"
+    bold = font_metrics(family, bold=True)
+    padding = STEP_PADDING_MM * PT_PER_MM
+
+    def fits_titles(box: Step, view) -> bool:
+        inner = box.width * mm_per_px * PT_PER_MM - 2 * padding
+        if inner <= 0 or bold.width(str(view.number), number_pt) > inner:
+            return False
+        if any(bold.width(word, title_pt) > inner for word in view.rung.title.split()):
+            return False
+        lines = len(wrap(view.rung.title, bold, title_pt, inner))
+        needed = padding + number_pt * 1.1 + 1 * PT_PER_MM + lines * title_pt * 1.2
+        return needed <= box.height * mm_per_px * PT_PER_MM
+
+    if all(fits_titles(box, view) for box, view in zip(boxes, context.rungs)):
+        return {"labels": "titles", "number_pt": number_pt, "title_pt": title_pt}
+    narrowest = min(box.width for box in boxes) * mm_per_px * PT_PER_MM - 2 * NUMBER_ONLY_SIDE_MM * PT_PER_MM
+    lowest = min(box.height for box in boxes) * mm_per_px * PT_PER_MM - padding
+    numbers = [str(view.number) for view in context.rungs]
+    for size in NUMBER_ONLY_PT:
+        if max(bold.width(number, size) for number in numbers) <= narrowest and size * 1.1 <= lowest:
+            return {"labels": "numbers", "number_pt": size, "title_pt": title_pt}
+    return {"labels": "none", "number_pt": number_pt, "title_pt": title_pt}
+
+
 def _overview(context: GuideContext) -> dict:
     """The staircase: one step per rung, with the HTML label boxes placed over the SVG steps."""
     theme = context.theme
-    boxes = staircase(len(context.rungs), OVERVIEW_WIDTH, OVERVIEW_HEIGHT, gap=OVERVIEW_GAP)
+    # A long ladder's steps stand closer together, or its drawing would be mostly gaps.
+    gap = min(OVERVIEW_GAP, OVERVIEW_WIDTH / len(context.rungs) * 0.12)
+    boxes = staircase(len(context.rungs), OVERVIEW_WIDTH, OVERVIEW_HEIGHT, gap=gap)
     shown = {view.rung.id for view in context.shown}
     steps = []
     for box, view in zip(boxes, context.rungs):
@@ -80,7 +121,7 @@ def _overview(context: GuideContext) -> dict:
     if context.is_handout:
         alt += " Highlighted: " + ", ".join(view.rung.title for view in context.shown) + "."
     return {"width": OVERVIEW_WIDTH, "height": OVERVIEW_HEIGHT, "steps": steps, "alt": alt,
-            "matrix_landscape": len(context.rungs) > PORTRAIT_MATRIX_MAX_RUNGS}
+            "matrix_landscape": len(context.rungs) > PORTRAIT_MATRIX_MAX_RUNGS, **_step_labels(context, boxes)}
 
 
 def _matrix_parts(context: GuideContext) -> list[dict]:
@@ -129,8 +170,10 @@ def render_html(context: GuideContext) -> str:
     logo, logo_dark = (_image(brand.logo_on_light), _image(brand.logo_on_dark)) if brand else (None, None)
     faces = [{"family": f.family, "url": f.path.as_uri(), "weight": f.weight, "style": f.style}
              for f in (brand.font_faces if brand else ())]
+    overview = _overview(context)
     css = env.get_template("guide.css.j2").render(
-        theme=context.theme, page_size=context.page_size, page_height_mm=PAGE_HEIGHTS_MM[context.page_size],
+        theme=context.theme, overview=overview, cover_max_rungs=COVER_MAX_RUNGS, page_size=context.page_size,
+        page_height_mm=PAGE_HEIGHTS_MM[context.page_size],
         title=context.title, rung_count=len(context.rungs), credit=_credit(context), logo=logo,
         font_faces=faces, base_font=_font_stack(brand.base_font if brand else None),
         heading_font=_font_stack((brand.heading_font or brand.base_font) if brand else None),
@@ -145,7 +188,8 @@ def render_html(context: GuideContext) -> str:
         labels=context.ladder.labels,
         theme=context.theme,
         css=css,
-        overview=_overview(context),
+        overview=overview,
+        cover_max_rungs=COVER_MAX_RUNGS,
         document_title=document_title(context),
         version=__version__,
         logo=logo,

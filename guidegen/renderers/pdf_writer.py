@@ -16,12 +16,12 @@ from .weasyprint_import import import_weasyprint
 
 import_weasyprint()  # quickly, before the imports below find it loaded
 
-from weasyprint import HTML  # noqa: E402
 from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import URLFetcher  # noqa: E402
 
 from ..errors import BuildError  # noqa: E402
 from ..resources import html_templates_dir  # noqa: E402
+from .weasyprint_tuning import GuideHTML, quicker_pdf_output  # noqa: E402
 
 
 class LocalFilesOnly(URLFetcher):
@@ -65,12 +65,14 @@ def write_pdf(html: str, folders: list[Path], target: Path, pdf_variant: str | N
     _warn_if_subsetting_is_slow()
     fonts = FontConfiguration()  # the same one for layout and output, or @font-face rules are lost
     try:
-        document = HTML(string=html, base_url=str(html_templates_dir()) + "/", url_fetcher=LocalFilesOnly(folders))
-        document.write_pdf(target, pdf_tags=True, pdf_variant=pdf_variant, font_config=fonts)
+        document = GuideHTML(string=html, base_url=str(html_templates_dir()) + "/",
+                             url_fetcher=LocalFilesOnly(folders))
+        with quicker_pdf_output():
+            document.write_pdf(target, pdf_tags=True, pdf_variant=pdf_variant, font_config=fonts)
     except OSError as exc:
         raise BuildError(f"{target}: could not write the PDF ({exc.strerror or exc})") from None
 
 
 def start_pango() -> None:
     """Lay out a line of text, so that Pango and fontconfig have started before the first guide."""
-    HTML(string="<p style='font-family: Inter'>Warm up <b>bold</b></p>").render()
+    GuideHTML(string="<p style='font-family: Inter'>Warm up <b>bold</b></p>").render()

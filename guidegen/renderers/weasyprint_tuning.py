@@ -1,0 +1,109 @@
+"""Work that WeasyPrint and pydyf do for every guide and that a guide does not need.
+
+Each was found by profiling the 100-rung ladder of ``bench/run.py``; together they took about
+2 s of its 12 s and a fifth of its memory. Each adjustment reaches into a library's internals,
+so each falls back to the library's own behaviour when those internals are not as expected,
+and ``tests/test_weasyprint_tuning.py`` fails if an upgrade makes one stop working.
+
+- WeasyPrint's user-agent stylesheet styles five footnote and note pseudo-elements of every
+  element (``*::footnote-call`` and so on). The guide has no footnotes or notes, but each of
+  those styles is still cascaded, computed and kept: 85,000 of them for the 100-rung guide.
+- pydyf rebuilds the list of every page's reference each time WeasyPrint asks for one page's,
+  once per tagged element: quadratic in the pages.
+- pydyf compresses streams with zlib at level 9, which on WeasyPrint's content streams is five
+  times slower than the default level 6, for files 4% smaller.
+"""
+
+from __future__ import annotations
+
+import copy
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pydyf
+import weasyprint
+from weasyprint import html as weasyprint_html
+
+UNUSED_PSEUDO_ELEMENTS = frozenset({"footnote-call", "footnote-marker", "note-call", "note-marker", "note-callback"})
+STREAM_COMPRESSION_LEVEL = 6
+
+
+def _without_unused_pseudo_elements(sheet):
+    """A copy of ``sheet`` whose universal rules no longer style the unused pseudo-elements,
+    or None when the stylesheet is not built the way this expects.
+
+    cssselect2 files selectors with no id, class or element name under ``other_selectors``,
+    as tuples whose fourth item is the pseudo-element.
+    """
+    try:
+        matcher = copy.copy(sheet.matcher)
+        matcher.other_selectors = [entry for entry in sheet.matcher.other_selectors
+                                   if entry[3] not in UNUSED_PSEUDO_ELEMENTS]
+    except (AttributeError, IndexError, TypeError):
+        return None
+    trimmed = copy.copy(sheet)
+    trimmed.matcher = matcher
+    return trimmed
+
+
+_USER_AGENT_STYLESHEET = getattr(weasyprint_html, "UA_STYLESHEET", None)
+_TRIMMED_USER_AGENT_STYLESHEET = _without_unused_pseudo_elements(_USER_AGENT_STYLESHEET)
+
+
+class GuideHTML(weasyprint.HTML):
+    """WeasyPrint's HTML document, styled without the footnote and note pseudo-elements."""
+
+    def _ua_stylesheets(self, *args, **kwargs):
+        sheets = super()._ua_stylesheets(*args, **kwargs)
+        if _TRIMMED_USER_AGENT_STYLESHEET is None:
+            return sheets
+        return [_TRIMMED_USER_AGENT_STYLESHEET if sheet is _USER_AGENT_STYLESHEET else sheet for sheet in sheets]
+
+
+def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    """pydyf's ``PDF.page_references``, made again only when a page has been added."""
+    kids = pdf.pages["Kids"]
+    cached = pdf.__dict__.get("_guidegen_page_references")
+    if cached is None or cached[0] != len(kids):
+        cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+        pdf.__dict__["_guidegen_page_references"] = cached
+    return cached[1]
+
+
+class _ZlibAtMostLevel:
+    """The zlib module, except that compression asks for no more than ``level``."""
+
+    def __init__(self, level: int):
+        self._level = level
+
+    def __getattr__(self, name):
+        return getattr(zlib, name)
+
+    def compress(self, data, level=-1, *args, **kwargs):
+        return zlib.compress(data, min(level, self._level), *args, **kwargs)
+
+    def compressobj(self, level=-1, *args, **kwargs):
+        return zlib.compressobj(min(level, self._level), *args, **kwargs)
+
+
+@contextmanager
+def quicker_pdf_output() -> Iterator[None]:
+    """While writing a PDF: pydyf's page references cached, its streams compressed at level 6.
+
+    Both are restored afterwards. Nothing else runs in the process meanwhile (a batch uses
+    processes, not threads), so no other PDF sees the change.
+    """
+    original_references = pydyf.PDF.__dict__.get("page_references")
+    original_zlib = getattr(pydyf, "zlib", None)
+    if isinstance(original_references, property):
+        pydyf.PDF.page_references = property(_page_references)
+    if original_zlib is zlib:
+        pydyf.zlib = _ZlibAtMostLevel(STREAM_COMPRESSION_LEVEL)
+    try:
+        yield
+    finally:
+        if isinstance(original_references, property):
+            pydyf.PDF.page_references = original_references
+        if original_zlib is zlib:
+            pydyf.zlib = original_zlib

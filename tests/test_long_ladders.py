@@ -1,0 +1,80 @@
+"""A long ladder's cover and staircase stay readable: nothing runs off the cover, no label is
+squeezed into a step too narrow for it, and a step's words are never broken between letters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from guidegen.build import build
+
+from .ladders import make_ladder, write_ladder
+from .test_pdf import page_texts
+
+
+@pytest.fixture(scope="module")
+def guides(tmp_path_factory) -> dict[int, list[str]]:
+    """Page texts of guides of 8, 13 and 40 rungs, each titled "Level N Engineer"."""
+    folder = tmp_path_factory.mktemp("long")
+    texts = {}
+    for count in (8, 13, 40):
+        ladder = write_ladder(folder / f"{count}.yaml", make_ladder(count, items=1, skills=2, title_words=3))
+        pdf = build(ladder, folder / str(count), formats=["pdf"])[0]
+        texts[count] = page_texts(pdf)
+        texts[count, "reader"] = PdfReader(pdf)
+    return texts
+
+
+def _overview_index(texts: list[str]) -> int:
+    return next(index for index, text in enumerate(texts) if "The ladder at a glance" in text and "Contents" not in text)
+
+
+def _staircase_words(text: str) -> list[str]:
+    """The words the staircase adds to its page: what follows the caption, before the running
+    header and footer (the ladder's title, then the credit)."""
+    after_caption = text.split("its chapter.", 1)[-1].split("by number.", 1)[-1]
+    return after_caption.split("Generated Ladder")[0].split()
+
+
+@pytest.mark.parametrize("count", [8, 13])
+def test_no_word_on_a_step_is_broken_between_letters(guides, count):
+    text = guides[count][_overview_index(guides[count])]
+    allowed = {"Level", "Engineer"} | {str(number) for number in range(1, count + 1)}
+    assert _staircase_words(text), text
+    assert set(_staircase_words(text)) <= allowed, text
+
+
+def test_steps_with_room_show_number_and_title(guides):
+    words = _staircase_words(guides[8][_overview_index(guides[8])])
+    assert words.count("Engineer") == 8
+    assert {str(number) for number in range(1, 9)} <= set(words)
+
+
+def test_narrow_steps_show_their_numbers_alone(guides):
+    text = guides[13][_overview_index(guides[13])]
+    words = _staircase_words(text)
+    assert "Engineer" not in words
+    assert [int(word) for word in words] == list(range(1, 14))
+    assert "numbered as in the contents" in text
+
+
+def test_slivers_of_a_long_ladder_carry_no_labels_or_links(guides):
+    index = _overview_index(guides[40])
+    text = guides[40][index]
+    assert "the contents lists them by number" in text
+    assert not [word for word in _staircase_words(text) if word.isdigit()]
+    page = guides[40, "reader"].pages[index]
+    assert not page.get("/Annots"), "a step too narrow for a label links nowhere"
+
+
+@pytest.mark.parametrize("count, listed", [(8, True), (13, False), (40, False)])
+def test_the_cover_lists_the_rungs_only_while_they_fit(guides, count, listed):
+    cover = guides[count][0]
+    assert "Based on" in cover  # the credit at the foot of the cover is not pushed off it
+    if listed:
+        assert all(f"Level {number} Engineer" in cover for number in range(1, count + 1))
+    else:
+        assert f"{count} rungs, from Level 1 Engineer to Level {count} Engineer" in cover
+        assert not re.search(r"Level [2-9] Engineer", cover)

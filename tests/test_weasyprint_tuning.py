@@ -1,0 +1,91 @@
+"""guidegen's shortcuts through WeasyPrint and pydyf change how fast a guide is written, never what is written."""
+
+from __future__ import annotations
+
+import subprocess
+import zlib
+from pathlib import Path
+
+import pydyf
+import pytest
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+
+from guidegen.build import Options, load_brand_with_warnings, make_context
+from guidegen.loader import load_ladder
+from guidegen.renderers import pdf_writer
+from guidegen.renderers import weasyprint_tuning as tuning
+from guidegen.renderers.guide_html import allowed_folders, render_html
+from guidegen.resources import html_templates_dir
+
+from .conftest import requires
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _normalized(pdf: Path) -> bytes:
+    """The PDF with every stream decompressed and objects laid out in a fixed way, so that files
+    that differ only in how their streams were compressed compare equal."""
+    return subprocess.run(["qpdf", "--qdf", "--object-streams=disable", "--deterministic-id", str(pdf), "-"],
+                          capture_output=True, check=True).stdout
+
+
+@requires("qpdf")
+@pytest.mark.parametrize("brand, ladder, variant", [
+    (None, None, None),
+    ("northwind-health", "northwind-health", "pdf/ua-1"),
+])
+def test_the_guide_is_the_pdf_weasyprint_writes_by_itself(tmp_path, default_ladder, brand, ladder, variant):
+    options = Options(pdf_variant=variant)
+    brand_file = load_brand_with_warnings(EXAMPLES / brand / "brand.yml") if brand else None
+    context = make_context(options, load_ladder(EXAMPLES / ladder / "ladder.yaml") if ladder else default_ladder,
+                           brand_file)
+    html, folders = render_html(context), allowed_folders(context)
+
+    pdf_writer.write_pdf(html, folders, tmp_path / "tuned.pdf", variant)
+    weasyprint.HTML(string=html, base_url=str(html_templates_dir()) + "/",
+                    url_fetcher=pdf_writer.LocalFilesOnly(folders)).write_pdf(
+        tmp_path / "plain.pdf", pdf_tags=True, pdf_variant=variant, font_config=FontConfiguration())
+
+    assert _normalized(tmp_path / "tuned.pdf") == _normalized(tmp_path / "plain.pdf")
+
+
+def test_the_footnote_and_note_pseudo_elements_are_no_longer_styled():
+    # If a WeasyPrint or cssselect2 upgrade changes the internals the trimming relies on, it
+    # falls back to WeasyPrint's own stylesheet: correct, but this test says it got slow again.
+    sheets = tuning.GuideHTML(string="<p>x</p>")._ua_stylesheets()
+    assert weasyprint.html.UA_STYLESHEET not in sheets
+    pseudo_elements = {entry[3] for sheet in sheets for entry in sheet.matcher.other_selectors}
+    assert "marker" in pseudo_elements
+    assert not pseudo_elements & tuning.UNUSED_PSEUDO_ELEMENTS
+    assert {entry[3] for entry in weasyprint.html.UA_STYLESHEET.matcher.other_selectors} >= tuning.UNUSED_PSEUDO_ELEMENTS
+
+
+def test_page_references_are_the_same_when_cached_and_follow_new_pages():
+    pdf = pydyf.PDF()
+    for count in (1, 2, 7):
+        while len(pdf.pages["Kids"]) // 3 < count:
+            pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        expected = pdf.page_references
+        with tuning.quicker_pdf_output():
+            assert pdf.page_references == expected
+            assert pdf.page_references is pdf.page_references  # cached until a page is added
+        assert len(expected) == count
+
+
+def test_streams_are_compressed_at_level_six_and_pydyf_is_restored_afterwards():
+    original = pydyf.PDF.__dict__["page_references"]
+    data = b"BT /F1 10 Tf (the same line again) Tj ET\n" * 500
+    with tuning.quicker_pdf_output():
+        written = pydyf.Stream([data], compress=True).data
+    assert zlib.compress(data, tuning.STREAM_COMPRESSION_LEVEL) in written
+    assert pydyf.zlib is zlib
+    assert pydyf.PDF.__dict__["page_references"] is original
+
+
+def test_pydyf_is_restored_after_a_failure():
+    with pytest.raises(RuntimeError), tuning.quicker_pdf_output():
+        raise RuntimeError("the write failed")
+    assert pydyf.zlib is zlib
+    assert isinstance(pydyf.PDF.__dict__["page_references"], property)
+    assert pydyf.PDF.page_references.fget is not tuning._page_references
