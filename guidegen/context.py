@@ -182,10 +182,8 @@ def _matrix(ladder: Ladder) -> list[MatrixSection]:
         for rung in ladder.rungs:
             for skill in getattr(rung, field_name):
                 names.setdefault(_skill_key(skill), skill.name)
-        rows = [
-            MatrixRow(name, [any(_skill_key(s) == key for s in getattr(rung, field_name)) for rung in ladder.rungs])
-            for key, name in names.items()
-        ]
+        held = [{_skill_key(skill) for skill in getattr(rung, field_name)} for rung in ladder.rungs]
+        rows = [MatrixRow(name, [key in keys for keys in held]) for key, name in names.items()]
         sections.append(MatrixSection(label, rows))
     return sections
 

@@ -5,9 +5,10 @@ Each was found by profiling the 100-rung ladder of ``bench/run.py``; together th
 so each falls back to the library's own behaviour when those internals are not as expected,
 and ``tests/test_weasyprint_tuning.py`` fails if an upgrade makes one stop working.
 
-- WeasyPrint's user-agent stylesheet styles five footnote and note pseudo-elements of every
-  element (``*::footnote-call`` and so on). The guide has no footnotes or notes, but each of
-  those styles is still cascaded, computed and kept: 85,000 of them for the 100-rung guide.
+- WeasyPrint's user-agent stylesheet styles six pseudo-elements of every element
+  (``*::marker``, ``*::footnote-call`` and so on). The guide has no footnotes or notes, and
+  only its ``<li>`` elements have markers, but each of those styles is still cascaded,
+  computed and kept: 100,000 of them for the 100-rung guide.
 - pydyf rebuilds the list of every page's reference each time WeasyPrint asks for one page's,
   once per tagged element: quadratic in the pages.
 - pydyf compresses streams with zlib at level 9, which on WeasyPrint's content streams is five
@@ -26,20 +27,29 @@ import weasyprint
 from weasyprint import html as weasyprint_html
 
 UNUSED_PSEUDO_ELEMENTS = frozenset({"footnote-call", "footnote-marker", "note-call", "note-marker", "note-callback"})
+LIST_ITEM_PSEUDO_ELEMENTS = frozenset({"marker"})  # the guide's only list items are <li> elements
 STREAM_COMPRESSION_LEVEL = 6
 
 
 def _without_unused_pseudo_elements(sheet):
-    """A copy of ``sheet`` whose universal rules no longer style the unused pseudo-elements,
-    or None when the stylesheet is not built the way this expects.
+    """A copy of ``sheet`` whose universal rules no longer style the unused pseudo-elements, and
+    style ``::marker`` on list items alone; or None when the stylesheet is not built as expected.
 
-    cssselect2 files selectors with no id, class or element name under ``other_selectors``,
-    as tuples whose fourth item is the pseudo-element.
+    cssselect2 files selectors with no id, class or element name under ``other_selectors``, and
+    those naming an element under ``lower_local_name_selectors``, as tuples whose fourth item is
+    the pseudo-element. Its matches are sorted by specificity and order, not by where they were filed.
     """
     try:
         matcher = copy.copy(sheet.matcher)
-        matcher.other_selectors = [entry for entry in sheet.matcher.other_selectors
-                                   if entry[3] not in UNUSED_PSEUDO_ELEMENTS]
+        by_name = dict(sheet.matcher.lower_local_name_selectors)
+        universal, list_items = [], list(by_name.get("li", ()))
+        for entry in sheet.matcher.other_selectors:
+            if entry[3] in LIST_ITEM_PSEUDO_ELEMENTS:
+                list_items.append(entry)
+            elif entry[3] not in UNUSED_PSEUDO_ELEMENTS:
+                universal.append(entry)
+        matcher.other_selectors, by_name["li"] = universal, list_items
+        matcher.lower_local_name_selectors = by_name
     except (AttributeError, IndexError, TypeError):
         return None
     trimmed = copy.copy(sheet)
@@ -52,7 +62,7 @@ _TRIMMED_USER_AGENT_STYLESHEET = _without_unused_pseudo_elements(_USER_AGENT_STY
 
 
 class GuideHTML(weasyprint.HTML):
-    """WeasyPrint's HTML document, styled without the footnote and note pseudo-elements."""
+    """WeasyPrint's HTML document, without footnote and note pseudo-elements, and markers on <li> alone."""
 
     def _ua_stylesheets(self, *args, **kwargs):
         sheets = super()._ua_stylesheets(*args, **kwargs)
