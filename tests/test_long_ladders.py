@@ -1,4 +1,4 @@
-"""A long ladder's cover and staircase stay readable: nothing runs off the cover, no label is
+"""A long ladder's cover and staircases stay readable: nothing runs off the cover, no label is
 squeezed into a step too narrow for it, and a step's words are never broken between letters."""
 
 from __future__ import annotations
@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from pptx import Presentation
 from pypdf import PdfReader
 
 from guidegen.build import build
+from guidegen.renderers.pptx_text import MIN_BODY_PT
 
 from .ladders import make_ladder, write_ladder
 from .test_pdf import page_texts
@@ -78,3 +80,27 @@ def test_the_cover_lists_the_rungs_only_while_they_fit(guides, count, listed):
     else:
         assert f"{count} rungs, from Level 1 Engineer to Level {count} Engineer" in cover
         assert not re.search(r"Level [2-9] Engineer", cover)
+
+
+def _staircase_steps(deck_path) -> list:
+    slide = next(slide for slide in Presentation(deck_path).slides
+                 if any(shape.name == "Ladder staircase" for shape in slide.shapes))
+    return list(next(shape for shape in slide.shapes if shape.name == "Ladder staircase").shapes)
+
+
+@pytest.mark.parametrize("count, expected", [(8, "title"), (24, "number"), (40, "none")])
+def test_deck_steps_share_one_kind_of_label_that_fits(tmp_path, count, expected):
+    ladder = write_ladder(tmp_path / "ladder.yaml", make_ladder(count, items=1, skills=2, title_words=3))
+    (deck,) = build(ladder, tmp_path / "out", formats=["pptx"])
+    steps = _staircase_steps(deck)
+    assert len(steps) == count
+    texts = [step.text_frame.text.split("\n") for step in steps]
+    sizes = {run.font.size.pt for step in steps for paragraph in step.text_frame.paragraphs for run in paragraph.runs}
+    if expected == "title":
+        assert texts == [[str(n), f"Level {n} Engineer"] for n in range(1, count + 1)]
+    elif expected == "number":
+        assert texts == [[str(n)] for n in range(1, count + 1)]
+    else:
+        assert texts == [[""]] * count
+    assert len(sizes) <= 1 and all(size >= MIN_BODY_PT for size in sizes)
+    assert all(f"Rung {n}: Level {n} Engineer" in step._element.xml for n, step in zip(range(1, count + 1), steps))

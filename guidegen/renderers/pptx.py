@@ -312,12 +312,14 @@ class DeckWriter:
         slide = self._slide(self.plain_layout, "The ladder at a glance")
         width = self.content_right - self.content_left
         height = self.content_bottom - self.content_top
-        steps = staircase(len(ctx.rungs), width, height, gap=width * 0.007)
+        # A long ladder's steps stand closer together, or its drawing would be mostly gaps.
+        steps = staircase(len(ctx.rungs), width, height, gap=min(width * 0.007, width / len(ctx.rungs) * 0.12))
+        labels, size = self._step_labels(steps)
         group = slide.shapes.add_group_shape()
         group.name = "Ladder staircase"
         titles = ", ".join(view.rung.title for view in ctx.rungs)
         _set_alt_text(group, f"A staircase of {len(ctx.rungs)} steps, lowest rung at the left: {titles}.")
-        for step, view in zip(steps, ctx.rungs):
+        for step, view, paras in zip(steps, ctx.rungs, labels):
             target = rung_slides.get(view.rung.id)
             shape = group.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(self.content_left + step.x),
                                            emu(self.content_top + step.y), emu(step.width), emu(step.height))
@@ -326,7 +328,11 @@ class DeckWriter:
             fill = self._style_step(shape, view)
             if target is not None:
                 shape.click_action.target_slide = target
-            self._label_step(shape, view, fill)
+            if paras:
+                ink = _rgb(self.theme.on_fill(fill))
+                frame = shape.text_frame
+                _fixed_frame(frame)
+                _write_paras(frame, paras, size, ink, ink, align=PP_ALIGN.LEFT)
         self._notes(slide, notes.summary_notes(ctx))
 
     def _style_step(self, shape, view: RungView) -> str:
@@ -338,21 +344,22 @@ class DeckWriter:
         shape.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
         return fill
 
-    def _label_step(self, shape, view: RungView, fill: str) -> None:
-        ink = _rgb(self.theme.on_fill(fill))
-        box = Box(int(shape.width), int(shape.height))
-        size = None
-        for text in (view.rung.title, view.rung.short):  # a narrow step shows its short name; the title is in the alt text
-            paras = [Para(lead=str(view.number)), Para(lead=text)]
-            size = next((s for s in range(18, MIN_BODY_PT - 1, -1)
-                         if self.body.fits(paras, s, box) and self.body.words_fit(paras, s, box)), None)
-            if size is not None:
-                break
-        if size is None:
-            paras, size = [Para(lead=str(view.number))], MIN_BODY_PT
-        frame = shape.text_frame
-        _fixed_frame(frame)
-        _write_paras(frame, paras, size, ink, ink, align=PP_ALIGN.LEFT)
+    def _step_labels(self, steps) -> tuple[list[list[Para]], int]:
+        """The same kind of label on every step, at one size: number and title, else number and
+        short name, else the number alone, each only if it fits every step at a size a room can
+        read; else none, and each step's alt text still names its rung."""
+        views = self.context.rungs
+        boxes = [Box(emu(step.width), emu(step.height)) for step in steps]
+        kinds = (lambda view: [Para(lead=str(view.number)), Para(lead=view.rung.title)],
+                 lambda view: [Para(lead=str(view.number)), Para(lead=view.rung.short)],
+                 lambda view: [Para(lead=str(view.number))])
+        for kind in kinds:
+            labels = [kind(view) for view in views]
+            for size in range(18, MIN_BODY_PT - 1, -1):
+                if all(self.body.fits(paras, size, box) and self.body.words_fit(paras, size, box)
+                       for paras, box in zip(labels, boxes)):
+                    return labels, size
+        return [[] for _ in views], MIN_BODY_PT
 
     def logos(self, title_slide) -> None:
         """The brand's logo on the title slide and, small, at the foot of the master (so on every slide)."""
