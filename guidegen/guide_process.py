@@ -1,6 +1,6 @@
 """A second process that lays out the guide while the first one does everything else.
 
-It is forked before the ladder is read and spends that time importing WeasyPrint (a quarter of
+It is forked before the ladder is read and spends that time importing WeasyPrint (a fifth of
 a second), which it could not do later without waiting. It needs nothing of the ladder's model:
 the first process sends it the finished HTML, then draws the deck on the other core, and
 finally hears back whether the PDF was written.

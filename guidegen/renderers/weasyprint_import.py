@@ -1,4 +1,4 @@
-"""Import WeasyPrint without its slow search for shared libraries.
+"""Import WeasyPrint without what makes its import slow and a guide does not need.
 
 WeasyPrint names each native library (GObject, Pango, HarfBuzz, fontconfig...) in several ways,
 one per platform, and tries them in turn. On Linux each name that does not exist costs a call to
@@ -6,6 +6,10 @@ one per platform, and tries them in turn. On Linux each name that does not exist
 160 ms of a 400 ms import. While WeasyPrint is imported, guidegen answers those lookups from one
 reading of the linker cache (and ``LD_LIBRARY_PATH``) instead. Should a library be found only by
 the standard search, the import is simply made again with it, so nothing that loaded before fails.
+
+WeasyPrint also imports fontTools' subsetter and variable-font instancer, which load most of
+fontTools (65 ms). It needs the subsetter only where libharfbuzz-subset is missing, and the
+instancer only for a variable font; so both are loaded when first used instead.
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ from __future__ import annotations
 import contextlib
 import ctypes.util
 import glob
+import importlib.util
 import io
 import os
 import re
 import struct
 import subprocess
 import sys
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -59,9 +65,51 @@ def find_library_quickly(name: str) -> str | None:
     return None
 
 
+SUBSETTER, INSTANCER = "fontTools.subset", "fontTools.varLib.instancer"
+
+
+def _instantiate_variable_font(*args, **kwargs):
+    """fontTools' ``instantiateVariableFont``, imported when a variable font first needs it."""
+    from fontTools.varLib.instancer import instantiateVariableFont
+
+    return instantiateVariableFont(*args, **kwargs)
+
+
+@contextlib.contextmanager
+def _font_tools_deferred() -> Iterator[None]:
+    """While WeasyPrint is imported: fontTools' subsetter is a lazy module, a real one that
+    loads at its first use (the standard library's ``LazyLoader``), and its instancer is a
+    stand-in whose one function imports the real one. The stand-in leaves ``sys.modules``
+    afterwards, so that any later import finds the real instancer."""
+    if SUBSETTER not in sys.modules and (spec := importlib.util.find_spec(SUBSETTER)) is not None:
+        spec.loader = importlib.util.LazyLoader(spec.loader)
+        subsetter = importlib.util.module_from_spec(spec)
+        sys.modules[SUBSETTER] = subsetter
+        spec.loader.exec_module(subsetter)
+        sys.modules["fontTools"].subset = subsetter
+    stand_in = None
+    if INSTANCER not in sys.modules:
+        stand_in = sys.modules[INSTANCER] = ModuleType(INSTANCER)
+        stand_in.instantiateVariableFont = _instantiate_variable_font
+    try:
+        yield
+    finally:
+        if stand_in is not None and sys.modules.get(INSTANCER) is stand_in:
+            del sys.modules[INSTANCER]
+
+
 def import_weasyprint() -> ModuleType:
-    """``import weasyprint``, quickly where the linker cache can be read."""
-    if "weasyprint" in sys.modules or not sys.platform.startswith("linux") or not os.path.exists(LDCONFIG):
+    """``import weasyprint``, quickly."""
+    if "weasyprint" in sys.modules:
+        import weasyprint
+
+        return weasyprint
+    with _font_tools_deferred():
+        return _import_with_quick_library_search()
+
+
+def _import_with_quick_library_search() -> ModuleType:
+    if not sys.platform.startswith("linux") or not os.path.exists(LDCONFIG):
         import weasyprint
 
         return weasyprint
