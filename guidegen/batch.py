@@ -30,11 +30,11 @@ class BrandResult:
     error: str | None = None
 
 
-def _warm_up() -> None:
+def _warm_up(language: str) -> None:
     """Run once in each worker: the expensive imports and template parsing, before the first brand."""
     from .renderers import pdf, pptx  # noqa: F401  (imported for their side effect: loaded once)
 
-    pdf.warm_up()
+    pdf.warm_up(language)
     # A worker builds many brands: it collects each one's leftover cycles (rendering itself pauses
     # the collector), even when forked from a console script that turned it off.
     gc.enable()
@@ -75,7 +75,7 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(brands)))
     results: list[BrandResult | None] = [None] * len(brands)
     if jobs == 1:
-        _warm_up()
+        _warm_up(ladder.language)
         for index, (context, folder) in enumerate(zip(contexts, folders)):
             results[index] = _run(brand_paths[index], folder, partial(_build_one, context, folder, options.formats))
             if on_done:
@@ -85,7 +85,7 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
     available = multiprocessing.get_all_start_methods()
     method = "fork" if fork_is_safe() else ("forkserver" if "forkserver" in available else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_warm_up) as pool:
+                             initializer=_warm_up, initargs=(ladder.language,)) as pool:
         pending: dict[Future, int] = {pool.submit(_build_one, context, folder, options.formats): index
                                       for index, (context, folder) in enumerate(zip(contexts, folders))}
         done_count = 0

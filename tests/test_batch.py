@@ -60,7 +60,16 @@ def test_a_batch_worker_collects_garbage_even_when_forked_from_the_console_scrip
 
     gc.disable()  # as `guidegen` leaves it in the process the workers are forked from
     try:
-        _warm_up()
+        _warm_up("en-US")
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_batch_worker_reads_the_ladders_hyphenation_patterns_before_its_first_brand():
+    import pyphen
+
+    from guidegen.batch import _warm_up
+
+    _warm_up("de-DE")
+    assert "hyph_de_DE.dic" in {Path(path).name for path in pyphen.hdcache}

@@ -13,7 +13,7 @@ def render(context: GuideContext, target: Path) -> None:
     write_pdf(render_html(context), allowed_folders(context), target, context.pdf_variant)
 
 
-def warm_up() -> None:
+def warm_up(language: str = "en") -> None:
     """Parse the templates and start Pango and the fonts, once per worker process of a batch."""
     compile_templates()
-    start_pango()
+    start_pango(language)

@@ -6,6 +6,7 @@ only this module (and WeasyPrint) can lay out a guide made elsewhere (see ``guid
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -73,8 +74,8 @@ def write_pdf(html: str, folders: list[Path], target: Path, pdf_variant: str | N
         raise BuildError(f"{target}: could not write the PDF ({exc.strerror or exc})") from None
 
 
-def start_pango() -> None:
-    """Lay out a little text, so that Pango, fontconfig, the guide's default font and the English
-    hyphenation patterns (50 ms to read) are loaded before the first guide."""
-    GuideHTML(string="<html lang='en'><p style='font-family: Inter; hyphens: auto; width: 4em'>"
+def start_pango(language: str = "en") -> None:
+    """Lay out a little text, so that Pango, fontconfig, the guide's default font and the
+    hyphenation patterns of ``language`` (50 ms to read) are loaded before the first guide."""
+    GuideHTML(string=f"<html lang='{escape(language)}'><p style='font-family: Inter; hyphens: auto; width: 4em'>"
                      "Warming up <b>characteristically</b></p>").render()
