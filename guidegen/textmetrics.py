@@ -28,10 +28,14 @@ class FontMetrics:
     fallback_advance: int  # for characters the font lacks (another font will draw them)
     line_height: float  # distance between baselines at single spacing, in ems
 
+    def units(self, text: str) -> int:
+        """Advance width of ``text`` in font units: the sum of its characters' (no kerning)."""
+        advances, fallback = self.advances, self.fallback_advance
+        return sum(advances.get(code, fallback) for code in map(ord, text))
+
     def width(self, text: str, size: float) -> float:
         """Advance width of ``text`` at ``size`` (in the same unit as ``size``)."""
-        units = sum(self.advances.get(ord(char), self.fallback_advance) for char in text)
-        return units * size / self.units_per_em
+        return self.units(text) * size / self.units_per_em
 
 
 _REGISTERED: dict[tuple[str, bool, bool], str] = {}
@@ -60,6 +64,9 @@ def _fontconfig_match(family: str, bold: bool, italic: bool) -> str:
 @lru_cache(maxsize=32)
 def metrics(path: str) -> FontMetrics:
     font = TTFont(path, lazy=True, fontNumber=0)
+    # Only advances are wanted, not glyph names: numbered names spare reading them from the CFF or
+    # post table (30 ms for Inter, and the CFF module's import).
+    font.setGlyphOrder([f"glyph{index}" for index in range(font["maxp"].numGlyphs)])
     cmap = font.getBestCmap() or {}
     hmtx = font["hmtx"].metrics
     advances = {code: hmtx[glyph][0] for code, glyph in cmap.items() if glyph in hmtx}
@@ -79,22 +86,34 @@ def font_metrics(family: str, bold: bool = False, italic: bool = False) -> FontM
 
 
 def wrap(text: str, font: FontMetrics, size: float, max_width: float) -> list[str]:
-    """Greedy word wrap; a word longer than the line is split between characters."""
+    """Greedy word wrap; a word longer than the line is split between characters.
+
+    Widths add up character by character, so each word is measured once and a line's width is
+    kept as a running sum in font units: long ladders wrap thousands of lines.
+    """
+    def fits(units: int) -> bool:
+        return units * size / font.units_per_em <= max_width
+
+    space = font.units(" ")
     lines: list[str] = []
-    current = ""
+    current, current_units = "", 0
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if font.width(candidate, size) <= max_width:
-            current = candidate
+        word_units = font.units(word)
+        candidate_units = current_units + space + word_units if current else word_units
+        if fits(candidate_units):
+            current = f"{current} {word}" if current else word
+            current_units = candidate_units
             continue
         if current:
             lines.append(current)
-        current = ""
+        current, current_units = "", 0
         for char in word:  # break a word only when it cannot fit on a line of its own
-            if current and font.width(current + char, size) > max_width:
+            char_units = font.units(char)
+            if current and not fits(current_units + char_units):
                 lines.append(current)
-                current = ""
+                current, current_units = "", 0
             current += char
+            current_units += char_units
     if current:
         lines.append(current)
     return lines
