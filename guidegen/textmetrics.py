@@ -46,6 +46,12 @@ def register_font_file(family: str, path, bold: bool = False, italic: bool = Fal
     _REGISTERED[(family.casefold(), bold, italic)] = str(path)
 
 
+def register_font_faces(faces) -> None:
+    """Register a brand's own font files (``source: file``), each face under its family."""
+    for face in faces:
+        register_font_file(face.family, face.path, bold=face.weight >= 600, italic=face.style == "italic")
+
+
 def find_font(family: str, bold: bool = False, italic: bool = False) -> str:
     """Path of the file for ``family``: a registered brand file, else what fontconfig picks."""
     registered = _REGISTERED.get((family.casefold(), bold, italic)) or _REGISTERED.get((family.casefold(), False, False))

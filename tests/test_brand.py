@@ -14,11 +14,14 @@ from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from guidegen.brand import load_brand
-from guidegen.build import build
+from guidegen.build import Options, build, load_brand_with_warnings, make_context
 from guidegen.cli import main
 from guidegen.colors import contrast, to_rgb
 from guidegen.errors import InputFileError
 from guidegen.loader import load_ladder
+from guidegen.renderers.guide_html import render_html
+from guidegen.resources import default_ladder_path
+from guidegen.textmetrics import find_font
 
 from .conftest import requires
 from .test_pdf import page_texts
@@ -199,6 +202,20 @@ def test_font_files_from_the_brand_are_embedded(tmp_path, weasyprint_records):
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Brandface" in fonts  # the brand's file, embedded under the family name the brand gives it
     assert not weasyprint_records
+
+
+def test_the_guide_measures_text_in_the_brands_own_font_file(tmp_path):
+    # Columns are balanced, and staircase labels fitted, with the metrics of the font they will be set in.
+    source = Path("/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf")
+    if not source.exists():
+        pytest.skip("Carlito is not installed (the README's setup installs it)")
+    shutil.copy(source, tmp_path / "Measureface.ttf")
+    path = tmp_path / "brand.yml"
+    path.write_text("typography:\n  fonts:\n    - family: Measureface\n      source: file\n      files:\n"
+                    "        - Measureface.ttf\n  base: Measureface\n")
+    context = make_context(Options(), load_ladder(default_ladder_path()), load_brand_with_warnings(path))
+    render_html(context)
+    assert find_font("Measureface") == str(tmp_path / "Measureface.ttf")
 
 
 def test_brand_and_company_template_combine(tmp_path):

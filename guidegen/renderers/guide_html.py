@@ -13,7 +13,7 @@ from .. import __version__
 from ..context import GuideContext
 from ..resources import html_templates_dir
 from ..staircase import Step, staircase
-from ..textmetrics import font_metrics, wrap
+from ..textmetrics import font_metrics, register_font_faces, wrap
 from .pdf_columns import CONTENT_WIDTH_MM, PT_PER_MM, column_split
 
 PAGE_HEIGHTS_MM = {"A4": 297, "letter": 279.4}
@@ -167,6 +167,8 @@ def render_html(context: GuideContext) -> str:
     """The guide as one HTML document (its CSS inline), before layout."""
     env = _environment(html_templates_dir())
     brand = context.brand
+    if brand is not None:  # its own font files, measured to balance columns and fit the staircase's labels
+        register_font_faces(brand.font_faces)
     logo, logo_dark = (_image(brand.logo_on_light), _image(brand.logo_on_dark)) if brand else (None, None)
     faces = [{"family": f.family, "url": f.path.as_uri(), "weight": f.weight, "style": f.style}
              for f in (brand.font_faces if brand else ())]

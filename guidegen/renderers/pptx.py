@@ -25,7 +25,7 @@ from ..context import GuideContext, RungView, Theme
 from ..errors import BuildError
 from ..resources import templates_dir
 from ..staircase import staircase
-from ..textmetrics import register_font_file
+from ..textmetrics import register_font_faces
 from . import pptx_notes as notes
 from .pptx_template import (SUBTITLES, TITLES, apply_theme, find_layout, open_template, remove_unused_placeholders,
                             theme_colours, theme_fonts)
@@ -554,8 +554,7 @@ def render(context: GuideContext, target: Path) -> None:
         apply_theme(prs, {"dk1": theme.text, "lt1": theme.background, "dk2": theme.primary, "lt2": theme.light,
                           "accent1": theme.accent, "accent2": theme.primary, "hlink": theme.accent_text},
                     major=brand.heading_font, minor=brand.base_font)
-        for face in brand.font_faces:
-            register_font_file(face.family, face.path, bold=face.weight >= 600, italic=face.style == "italic")
+        register_font_faces(brand.font_faces)
     elif context.pptx_template is not None:  # no brand: the company template's own colours rule
         colours = theme_colours(prs)
         default = Theme()
