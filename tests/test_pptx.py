@@ -7,6 +7,10 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
+from guidegen.build import build
+
+from .ladders import make_ladder, write_ladder
+
 
 @pytest.fixture(scope="module")
 def deck(default_build):
@@ -108,6 +112,27 @@ def test_summary_is_an_editable_staircase_lowest_rung_left(deck, default_ladder)
         assert step._element.xpath("./p:nvSpPr/p:cNvPr")[0].get("descr")
 
 
+def test_deck_describes_itself_like_the_guide(deck, default_ladder):
+    properties = deck.core_properties
+    assert properties.title == default_ladder.title
+    assert properties.author == default_ladder.source.author
+    assert properties.comments == default_ladder.subtitle  # not the template's "generated using python-pptx"
+    assert all(rung.title in properties.keywords for rung in default_ladder.rungs)
+
+
+def test_long_properties_are_cut_at_a_word_to_fit(tmp_path):
+    ladder = make_ladder(60, items=1, skills=1, title_words=3)
+    subtitle = ladder["subtitle"] = " ".join(f"word{index}" for index in range(60))
+    title = ladder["title"] = " ".join(f"Title{index}" for index in range(50))  # before, the deck failed on it
+    (deck_path,) = build(write_ladder(tmp_path / "ladder.yaml", ladder), tmp_path / "out", ["pptx"])
+    properties = Presentation(str(deck_path)).core_properties
+    keywords = ", ".join(["career ladder"] + [f"Level {n} Engineer" for n in range(1, 61)])
+    for value, whole in ((properties.keywords, keywords), (properties.comments, subtitle), (properties.title, title)):
+        assert len(value) <= 255 and value.endswith("\u2026")
+        kept = value[:-1]
+        assert whole.startswith(kept) and whole[len(kept)] in " ,"  # cut where a word ends
+
+
 def test_deck_reopens_without_empty_placeholders(deck):
     for slide in deck.slides:
         for placeholder in slide.placeholders:
@@ -126,8 +151,6 @@ def test_another_ladder_builds_its_own_deck(minimal_build):
 
 @pytest.fixture(scope="module")
 def corporate_deck(tmp_path_factory):
-    from guidegen.build import build
-
     from .templates import make_corporate_template
 
     root = tmp_path_factory.mktemp("corporate")

@@ -545,6 +545,18 @@ def _inherited_title_size(slide, placeholder) -> float:
     return DEFAULT_TITLE_PT
 
 
+CORE_PROPERTY_LIMIT = 255  # characters, in python-pptx (and in Office's own dialogs)
+
+
+def _core_property(text: str) -> str:
+    """``text`` cut to fit a document property, at a word's end, with an ellipsis."""
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    cut = text[:CORE_PROPERTY_LIMIT - 1]
+    cut = cut[:cut.rfind(" ")] if " " in cut else cut
+    return cut.rstrip(" ,;:") + "\u2026"
+
+
 def render(context: GuideContext, target: Path) -> None:
     template = context.pptx_template or default_template()
     prs = open_template(template)
@@ -565,9 +577,13 @@ def render(context: GuideContext, target: Path) -> None:
         theme = context.theme
     writer = DeckWriter(prs, context, template, theme)
     properties = prs.core_properties
-    properties.title = context.ladder.title
-    properties.author = context.ladder.source.author
+    properties.title = _core_property(context.ladder.title)
+    properties.author = _core_property(context.ladder.source.author)
     properties.language = context.ladder.language
+    # As the guide's PDF describes itself; the template's own description ("generated using python-pptx"
+    # in python-pptx's, whatever a company's says) is not this deck's.
+    properties.comments = _core_property(context.ladder.subtitle or "")
+    properties.keywords = _core_property(", ".join(["career ladder"] + [view.rung.title for view in context.rungs]))
     properties.created = properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
     properties.last_modified_by = "guidegen"
     properties.revision = 1
