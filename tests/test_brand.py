@@ -189,15 +189,21 @@ def test_example_brands_meet_contrast(company):
             assert contrast(theme.on_fill(fill), fill) >= 4.5, (company, number, total, fill)
 
 
-@requires("pdffonts")
-def test_font_files_from_the_brand_are_embedded(tmp_path, weasyprint_records):
+def _brand_with_a_font_file(folder: Path, family: str) -> Path:
+    """A brand whose base font is a file beside it: a copy of Carlito under another family name."""
     source = Path("/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf")
     if not source.exists():
         pytest.skip("Carlito is not installed (the README's setup installs it)")
-    shutil.copy(source, tmp_path / "Brandface.ttf")
-    path = tmp_path / "brand.yml"
-    path.write_text("typography:\n  fonts:\n    - family: Brandface\n      source: file\n      files:\n"
-                    "        - Brandface.ttf\n  base: Brandface\n  headings: Brandface\n")
+    shutil.copy(source, folder / f"{family}.ttf")
+    path = folder / "brand.yml"
+    path.write_text(f"typography:\n  fonts:\n    - family: {family}\n      source: file\n      files:\n"
+                    f"        - {family}.ttf\n  base: {family}\n  headings: {family}\n")
+    return path
+
+
+@requires("pdffonts")
+def test_font_files_from_the_brand_are_embedded(tmp_path, weasyprint_records):
+    path = _brand_with_a_font_file(tmp_path, "Brandface")
     (pdf,) = build(out_dir=tmp_path / "out", formats=["pdf"], brand_path=path)
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Brandface" in fonts  # the brand's file, embedded under the family name the brand gives it
@@ -206,13 +212,7 @@ def test_font_files_from_the_brand_are_embedded(tmp_path, weasyprint_records):
 
 def test_the_guide_measures_text_in_the_brands_own_font_file(tmp_path):
     # Columns are balanced, and staircase labels fitted, with the metrics of the font they will be set in.
-    source = Path("/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf")
-    if not source.exists():
-        pytest.skip("Carlito is not installed (the README's setup installs it)")
-    shutil.copy(source, tmp_path / "Measureface.ttf")
-    path = tmp_path / "brand.yml"
-    path.write_text("typography:\n  fonts:\n    - family: Measureface\n      source: file\n      files:\n"
-                    "        - Measureface.ttf\n  base: Measureface\n")
+    path = _brand_with_a_font_file(tmp_path, "Measureface")
     context = make_context(Options(), load_ladder(default_ladder_path()), load_brand_with_warnings(path))
     render_html(context)
     assert find_font("Measureface") == str(tmp_path / "Measureface.ttf")
