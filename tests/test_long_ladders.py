@@ -104,3 +104,14 @@ def test_deck_steps_share_one_kind_of_label_that_fits(tmp_path, count, expected)
         assert texts == [[""]] * count
     assert len(sizes) <= 1 and all(size >= MIN_BODY_PT for size in sizes)
     assert all(f"Rung {n}: Level {n} Engineer" in step._element.xml for n, step in zip(range(1, count + 1), steps))
+
+
+def test_no_contents_entry_is_left_alone_on_a_page(tmp_path):
+    # 16 rungs on letter paper: all but the last entry fit on the first contents page.
+    ladder = write_ladder(tmp_path / "ladder.yaml", make_ladder(16, items=1, skills=1))
+    (pdf,) = build(ladder, tmp_path / "out", formats=["pdf"], page_size="letter")
+    reader = PdfReader(pdf)
+    assert "Contents" in reader.pages[1].extract_text()
+    continued = reader.pages[2].extract_text()
+    assert "Introduction" not in continued.splitlines()[0]  # the contents does run on
+    assert len(re.findall(r"\.{5,}", continued)) >= 2
