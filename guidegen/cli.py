@@ -102,9 +102,10 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
 
 def _build_batch(build_many, brand_paths, options, out_dir, jobs, warn):
     """A progress bar on a terminal, one plain line per brand otherwise (logs, CI)."""
-    if click.get_text_stream("stdout").isatty():
-        with click.progressbar(length=len(brand_paths), label="Building brands", file=click.get_text_stream("stderr")) \
-                as bar:
+    import sys
+
+    if sys.stdout.isatty():
+        with click.progressbar(length=len(brand_paths), label="Building brands", file=sys.stderr) as bar:
             return build_many(brand_paths, options, out_dir, jobs, warn, lambda result, done, total: bar.update(1))
 
     def report(result, done, total):

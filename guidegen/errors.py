@@ -40,10 +40,9 @@ class InputFileError(InputError):
 
     def show(self, file=None) -> None:
         """One problem per line, each starting with ``file:line:col`` so editors can jump to it."""
-        stream = file or click.get_text_stream("stderr")
         for problem in self.problems:
-            click.echo(problem, file=stream)
-        click.echo(f"Error: {self.summary}", file=stream)
+            click.echo(problem, file=file, err=file is None)
+        click.echo(f"Error: {self.summary}", file=file, err=file is None)
 
 
 LadderError = InputFileError  # the name the ladder loader has always raised

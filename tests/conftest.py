@@ -7,12 +7,23 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase, settings
 
 from guidegen.build import build
 from guidegen.loader import load_ladder
 from guidegen.resources import default_ladder_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Property tests: the default run (the README's, and CI's) replays the explicit examples and a fixed,
+# bounded set of generated ones, and never shrinks (one LibreOffice render per shrink step took over
+# five minutes). `pytest -m explore --hypothesis-profile=explore` searches with fresh randomness and
+# shrinks what it finds, for a developer to add as an @example.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+settings.register_profile("explore", derandomize=False, max_examples=200,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
+settings.load_profile("ci")
 
 
 class _WeasyPrintRecords(logging.Handler):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -32,9 +33,15 @@ def test_wheel_carries_templates_and_default_ladder(wheel):
 
 def test_installed_wheel_builds_in_an_empty_folder(wheel, tmp_path):
     env_dir = tmp_path / "venv"
-    # System site packages provide the dependencies; guidegen itself comes from the wheel.
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    # The dependencies come from the environment running the tests (the user's venv, or the system's):
+    # its package folders are added after the new venv's own, where the wheel installs guidegen.
+    # (system_site_packages would see the base interpreter instead, without the venv's packages.)
+    inner = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                           check=True, capture_output=True, text=True).stdout.strip()
+    outer = dict.fromkeys(sysconfig.get_paths()[name] for name in ("purelib", "platlib"))
+    Path(inner, "outer-environment.pth").write_text("".join(f"{folder}\n" for folder in outer))
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet",
                     str(wheel)], check=True, capture_output=True)
     where = subprocess.run([str(python), "-c", "import guidegen.resources as r; print(r.templates_dir())"],

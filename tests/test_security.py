@@ -199,6 +199,7 @@ def test_a_killed_build_leaves_the_previous_output_intact(tmp_path):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(out.glob(".*.part")):  # wait until it is writing
         time.sleep(0.005)
+    assert list(out.glob(".*.part")), "the build never started writing: the kill would test nothing"
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert (pdf.read_bytes(), deck.read_bytes()) == before
