@@ -7,6 +7,7 @@ Pango (and so WeasyPrint) and LibreOffice find them.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import shutil
 import subprocess
@@ -68,8 +69,8 @@ def _fontconfig_match(family: str, bold: bool, italic: bool) -> str:
 
 
 @lru_cache(maxsize=32)
-def metrics(path: str) -> FontMetrics:
-    font = TTFont(path, lazy=True, fontNumber=0)
+def metrics(path: str, index: int = 0) -> FontMetrics:
+    font = TTFont(path, lazy=True, fontNumber=index)
     # Only advances are wanted, not glyph names: numbered names spare reading them from the CFF or
     # post table (30 ms for Inter, and the CFF module's import).
     font.setGlyphOrder([f"glyph{index}" for index in range(font["maxp"].numGlyphs)])
@@ -87,8 +88,91 @@ def metrics(path: str) -> FontMetrics:
     return FontMetrics(path, upem, advances, fallback, line_height / upem)
 
 
-def font_metrics(family: str, bold: bool = False, italic: bool = False) -> FontMetrics:
-    return metrics(find_font(family, bold, italic))
+def font_metrics(family: str, bold: bool = False, italic: bool = False) -> ShownFont:
+    return ShownFont(metrics(find_font(family, bold, italic)), family, bold, italic)
+
+
+class ShownFont:
+    """A font as text is drawn in it: characters it lacks come from the font fontconfig falls back to.
+
+    LibreOffice and PowerPoint draw such characters (CJK among Latin, say) in another font, whose
+    advances and line height differ; a line holding one is as tall as the tallest font on it.
+    Measures like ``FontMetrics``, in the primary font's units.
+    """
+
+    def __init__(self, primary: FontMetrics, family: str, bold: bool = False, italic: bool = False):
+        self.primary = primary
+        self.path = primary.path
+        self.units_per_em = primary.units_per_em
+        self.line_height = primary.line_height
+        self._pattern = family + (":bold" if bold else "") + (":italic" if italic else "")
+        self._advances = dict(primary.advances)  # grows with each fallback character met
+        self._taller: dict[int, float] = {}  # fallback characters whose font has taller lines
+
+    def _resolve(self, code: int) -> int:
+        font = fallback_font(self._pattern, code)
+        if font is None:  # no installed font has it: a placeholder box, about an em wide
+            units = self.primary.fallback_advance
+        else:
+            units = round(font.advances.get(code, font.fallback_advance) * self.units_per_em / font.units_per_em)
+            if font.line_height > self.line_height:
+                self._taller[code] = font.line_height
+        self._advances[code] = units
+        return units
+
+    def units(self, text: str) -> int:
+        """Advance width of ``text`` in the primary font's units, each character in the font that draws it."""
+        advances = self._advances
+        total = 0
+        for code in map(ord, text):
+            advance = advances.get(code)
+            total += self._resolve(code) if advance is None else advance
+        return total
+
+    def width(self, text: str, size: float) -> float:
+        return self.units(text) * size / self.units_per_em
+
+    def line_height_of(self, text: str) -> float:
+        """Distance between baselines, in ems, of a line showing ``text``: its tallest font's."""
+        self.units(text)  # resolves the fonts of characters not met before
+        if not self._taller:
+            return self.line_height
+        taller = self._taller
+        return max((taller[code] for code in map(ord, text) if code in taller), default=self.line_height)
+
+
+@lru_cache(maxsize=8)
+def _fallback_chain(pattern: str) -> list[tuple[list[int], list[int], str, int]]:
+    """Fonts in fontconfig's order for ``pattern``, each with the code point ranges it covers.
+
+    fontconfig matches charset coverage before family, so the first font here that has a character
+    is the one ``fc-match 'family:charset=...'`` (and so LibreOffice's glyph fallback) would pick.
+    """
+    if shutil.which("fc-match") is None:
+        return []
+    result = subprocess.run(["fc-match", "-s", "--format=%{file}\t%{index}\t%{charset}\n", pattern],
+                            capture_output=True, text=True)
+    chain = []
+    for line in result.stdout.splitlines():
+        path, index, charset = (line.split("\t") + ["", ""])[:3]
+        starts, ends = [], []
+        for part in charset.split():
+            low, _, high = part.partition("-")
+            starts.append(int(low, 16))
+            ends.append(int(high or low, 16))
+        if path and starts:
+            chain.append((starts, ends, path, int(index or 0)))
+    return chain
+
+
+@lru_cache(maxsize=4096)
+def fallback_font(pattern: str, code: int) -> FontMetrics | None:
+    """The font that draws ``code`` when the one ``pattern`` names lacks it, or None if none has it."""
+    for starts, ends, path, index in _fallback_chain(pattern):
+        at = bisect.bisect_right(starts, code) - 1
+        if at >= 0 and code <= ends[at]:
+            return metrics(path, index)
+    return None
 
 
 def wrap(text: str, font: FontMetrics, size: float, max_width: float) -> list[str]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+
+import pytest
+from fontTools.ttLib import TTFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,5 +59,19 @@ def test_advances_are_the_fonts_own_read_by_glyph_name():
         font = TTFont(metrics.path, fontNumber=0)
         hmtx = font["hmtx"].metrics
         expected = {code: hmtx[name][0] for code, name in font.getBestCmap().items()}
-        assert metrics.advances == expected
+        assert metrics.primary.advances == expected
         assert metrics.units_per_em == font["head"].unitsPerEm
+
+
+def test_characters_the_font_lacks_are_measured_in_the_font_that_draws_them():
+    carlito = font_metrics("Carlito")
+    assert ord("滦") not in carlito.primary.advances
+    drawing = subprocess.run(["fc-match", "Carlito:charset=6ee6", "--format=%{file}"], capture_output=True,
+                             text=True, check=True).stdout
+    assert "CJK" in drawing  # what LibreOffice falls back to, as fontconfig resolves it
+    cjk = TTFont(drawing, fontNumber=0)
+    advance = cjk["hmtx"].metrics[cjk.getBestCmap()[ord("滦")]][0] / cjk["head"].unitsPerEm
+    assert carlito.width("滦", 10) == pytest.approx(advance * 10, rel=0.01)
+    # A line with a CJK character is as tall as the CJK font's lines; a Latin line keeps Carlito's.
+    assert carlito.line_height_of("Stakeholder") == carlito.line_height
+    assert carlito.line_height_of("Stakeholder 滦") > carlito.line_height * 1.1

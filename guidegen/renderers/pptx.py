@@ -203,8 +203,15 @@ class DeckWriter:
         return slides
 
     # Geometry of a rung slide, from the top of the content area down.
-    def _kicker_height(self) -> int:
-        return int(self.body.line_height(MIN_BODY_PT) * EMU_PER_PT + 2 * INSET)
+    def _kicker(self, view: RungView, continued: bool) -> str:
+        kicker = f"Rung {view.number} of {view.total} \u00b7 {view.rung.short}".upper()
+        return kicker + " \u00b7 CONTINUED" if continued else kicker
+
+    def _kicker_height(self, view: RungView) -> int:
+        """The rung-number line's box, as tall as the taller of a first and a continued slide's."""
+        width = self.content_right - self.content_left
+        return max(int(self.body.height([Para(lead=self._kicker(view, continued))], MIN_BODY_PT, Box(width, 0))
+                       * EMU_PER_PT) for continued in (False, True))
 
     def _column_geometry(self) -> tuple[int, int]:
         width = self.content_right - self.content_left
@@ -219,14 +226,14 @@ class DeckWriter:
     def _heading_height(self, continued: bool = False) -> int:
         column_width, _ = self._column_geometry()
         headings = self._headings(continued)
-        lines = max(len(self.heading.lines(Para(lead=h), HEADING_PT, Box(column_width, 0))[0]) for h in headings)
-        return int(lines * self.heading.line_height(HEADING_PT) * EMU_PER_PT + 2 * INSET)
+        return max(int(self.heading.height([Para(lead=h)], HEADING_PT, Box(column_width, 0)) * EMU_PER_PT)
+                   for h in headings)
 
     def _plan_rung(self, view: RungView) -> list[RungPage]:
         rung = view.rung
         width = self.content_right - self.content_left
         column_width, _ = self._column_geometry()
-        area = self.content_bottom - self.content_top - self._kicker_height()
+        area = self.content_bottom - self.content_top - self._kicker_height(view)
         columns = [
             [Para(item, bullet=True) for item in rung.responsibilities],
             [Para(skill.description, lead=skill.name) for skill in rung.leadership],
@@ -282,12 +289,10 @@ class DeckWriter:
         rung = view.rung
         width = self.content_right - self.content_left
         top = self.content_top
-        kicker = f"Rung {view.number} of {view.total} \u00b7 {rung.short}".upper()
-        if continued:
-            kicker += " \u00b7 CONTINUED"
-        self._text_box(slide, self.content_left, top, width, self._kicker_height(), [Para(lead=kicker)],
+        kicker = self._kicker(view, continued)
+        self._text_box(slide, self.content_left, top, width, self._kicker_height(view), [Para(lead=kicker)],
                        MIN_BODY_PT, name="Rung number", lead_colour=_rgb(self.theme.accent_text))
-        top += self._kicker_height()
+        top += self._kicker_height(view)
         if page.intro:
             intro_height = int(self.body.height(page.intro, page.intro_size, Box(width, 0)) * EMU_PER_PT)
             self._text_box(slide, self.content_left, top, width, intro_height, page.intro, page.intro_size,

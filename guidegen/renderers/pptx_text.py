@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from pptx.util import Emu, Inches
 
-from ..textmetrics import FontMetrics, font_metrics, wrap
+from ..textmetrics import ShownFont, font_metrics, wrap
 
 EMU_PER_PT = 12700
 MIN_BODY_PT = 14  # the smallest text a room can read when projected
@@ -43,11 +43,19 @@ class Measure:
 
     def __init__(self, family: str):
         self.family = family
-        self.regular: FontMetrics = font_metrics(family)
-        self.bold: FontMetrics = font_metrics(family, bold=True)
+        self.regular: ShownFont = font_metrics(family)
+        self.bold: ShownFont = font_metrics(family, bold=True)
+        self._line_ems = max(self.regular.line_height, self.bold.line_height, 1.2)
 
     def line_height(self, size: float) -> float:
-        return max(self.regular.line_height, self.bold.line_height, 1.2) * size
+        """A line of the family's own characters."""
+        return self._line_ems * size
+
+    def _line_heights(self, para: Para, size: float, box: Box) -> list[float]:
+        """Each line's height: a line with characters another font draws (CJK, say) can be taller."""
+        lead, text = self.lines(para, size, box)
+        return [max(self._line_ems, font.line_height_of(line)) * size
+                for font, lines in ((self.bold, lead), (self.regular, text)) for line in lines]
 
     def _width(self, para: Para, box: Box) -> float:
         indent = BULLET_INDENT if (para.bullet or para.continued) else 0
@@ -61,9 +69,8 @@ class Measure:
         return lead, text
 
     def para_height(self, para: Para, size: float, box: Box, first: bool) -> float:
-        lead, text = self.lines(para, size, box)
         gap = 0 if first else PARAGRAPH_GAP * size
-        return gap + (len(lead) + len(text)) * self.line_height(size)
+        return gap + sum(self._line_heights(para, size, box))
 
     def height(self, paras: list[Para], size: float, box: Box) -> float:
         """Points the paragraphs take, insets included."""
@@ -113,7 +120,11 @@ class Measure:
 
     def _split(self, para: Para, size: float, box: Box, available: float) -> tuple[Para, Para]:
         lead, text = self.lines(para, size, box)
-        room = int(available // self.line_height(size))
+        room, used = 0, 0.0
+        for height in self._line_heights(para, size, box):
+            if used + height > available:
+                break
+            room, used = room + 1, used + height
         if room < 1 or room >= len(lead) + len(text):
             raise ValueError("a text box cannot hold a single line of its text")
         if room <= len(lead):  # only (part of) the lead-in fits: the text starts the next box
