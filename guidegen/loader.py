@@ -17,11 +17,16 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputFileError
-from .model import Ladder, consistency_problems
+from .model import BIDI_CONTROLS, Ladder, consistency_problems
+from .safe_read import MAX_YAML_BYTES as MAX_FILE_BYTES
+from .safe_read import read_capped
 
-MAX_FILE_BYTES = 1_000_000  # a real ladder is a few kilobytes
 MAX_DEPTH = 40  # a ladder nests five levels deep; far deeper is a mistake or an attack
 MAX_VALUES = 100_000  # values after YAML aliases are expanded: a "billion laughs" file exceeds it at once
+# Characters of text after aliases are expanded. The 100-rung benchmark ladder holds about 150,000; an
+# 8 KB file aliasing one long paragraph 200 times would otherwise make a 400-page guide.
+MAX_CHARACTERS = 400_000
+MAX_NUMBER_DIGITS = 100  # Python refuses to read integers of over 4,300 digits; no ladder needs 100
 
 Path_ = tuple[str | int, ...]
 
@@ -70,18 +75,23 @@ def _index(node: yaml.Node, path: Path_, positions: Positions, problems: list[tu
             _index(item, (*path, index), positions, problems, seen)
 
 
-def _expanded_size(node: yaml.Node, sizes: dict[int, int], depth: int = 0) -> int:
-    """How many values ``node`` stands for once aliases are expanded, without expanding them."""
+def _expanded_size(node: yaml.Node, sizes: dict[int, tuple[int, int]], depth: int = 0) -> tuple[int, int]:
+    """How many values and characters ``node`` stands for once aliases are expanded, without expanding them."""
     if depth > MAX_DEPTH:
         raise _TooDeep()
     if id(node) in sizes:
         return sizes[id(node)]
-    size = 1
-    if isinstance(node, yaml.MappingNode):
-        size += sum(_expanded_size(k, sizes, depth + 1) + _expanded_size(v, sizes, depth + 1) for k, v in node.value)
-    elif isinstance(node, yaml.SequenceNode):
-        size += sum(_expanded_size(item, sizes, depth + 1) for item in node.value)
-    sizes[id(node)] = min(size, MAX_VALUES + 1)
+    values, characters = 1, 0
+    if isinstance(node, yaml.ScalarNode):
+        characters = len(node.value)
+    else:
+        children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) \
+            else node.value
+        for child in children:
+            child_values, child_characters = _expanded_size(child, sizes, depth + 1)
+            values += child_values
+            characters += child_characters
+    sizes[id(node)] = (min(values, MAX_VALUES + 1), min(characters, MAX_CHARACTERS + 1))
     return sizes[id(node)]
 
 
@@ -150,6 +160,11 @@ def _plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
         return "must not be empty"
     if kind == "too_short":
         return "must list at least one item"
+    if kind == "too_long":
+        ctx = error.get("ctx", {})
+        actual = ctx.get("actual_length")
+        return (f"lists {actual} items; at most {ctx.get('max_length')} are allowed" if actual is not None
+                else f"lists more than {ctx.get('max_length')} items, the most allowed")
     if kind == "string_too_long":
         return f"is too long (at most {error['ctx']['max_length']} characters)"
     if kind == "string_pattern_mismatch":
@@ -159,6 +174,9 @@ def _plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
             return f"{value!r} is not a language tag like 'en' or 'en-US'"
         if isinstance(value, str) and any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in value):
             return "contains a control character, which no document can show"
+        if isinstance(value, str) and (bidi := next((c for c in value if c in BIDI_CONTROLS), None)):
+            return (f"contains the bidirectional control U+{ord(bidi):04X}, which makes text read otherwise than "
+                    f"it is written; remove it (isolates, U+2066 to U+2069, are allowed)")
         return f"{value!r} does not have the expected form"
     message = str(error["msg"]).removeprefix("Value error, ")
     return message[:1].lower() + message[1:]
@@ -166,17 +184,7 @@ def _plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
 
 def _read_text(path: Path, kind: str) -> str:
     label = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputFileError([f"{label}: no such file"]) from None
-    except OSError as exc:
-        raise InputFileError([f"{label}: cannot be read ({exc.strerror})"]) from None
-    if path.is_dir():
-        raise InputFileError([f"{label}: is a folder, not a {kind} file"])
-    if size > MAX_FILE_BYTES:
-        raise InputFileError([f"{label}: is {size:,} bytes; a {kind} file may be at most {MAX_FILE_BYTES:,} bytes"])
-    raw = path.read_bytes()
+    raw = read_capped(path, MAX_FILE_BYTES, f"{kind} file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -247,15 +255,42 @@ def _parse(label: str, text: str, loader_class) -> tuple[Any, Positions, list]:
         root = loader.get_single_node()
         if root is None:
             raise InputFileError([f"{label}:1:1: the file is empty"])
-        if _expanded_size(root, {}) > MAX_VALUES:
+        values, characters = _expanded_size(root, {})
+        if values > MAX_VALUES:
             raise InputFileError([f"{label}:1:1: YAML aliases expand this file to more than {MAX_VALUES:,} values; "
                                   f"write the values out instead"])
+        if characters > MAX_CHARACTERS:
+            raise InputFileError([f"{label}:1:1: the file's text comes to more than {MAX_CHARACTERS:,} characters "
+                                  f"(YAML aliases counted each time they are used); a ladder needs far less"])
+        _refuse_long_numbers(label, root)
         positions = Positions()
         duplicates: list[tuple[Path_, tuple[int, int], str]] = []
         _index(root, (), positions, duplicates, set())
         return loader.construct_document(root), positions, duplicates
     finally:
         loader.dispose()
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+
+
+def _refuse_long_numbers(label: str, root: yaml.Node) -> None:
+    """A number too long for Python to read would end in an internal error: name its line instead."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _INT_TAG and len(node.value) > MAX_NUMBER_DIGITS:
+                line, column = _mark(node)
+                raise InputFileError([f"{label}:{line}:{column}: a number of {len(node.value):,} digits; "
+                                      f"put it in quotes if it is meant as text"])
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        else:
+            stack.extend(node.value)
 
 
 def read_document(path: str | Path, kind: str = "ladder") -> Document:

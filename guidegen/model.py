@@ -11,12 +11,20 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 # Text that must say something: surrounding whitespace is dropped first. Control characters
-# are refused: no document format can show them, and XML (the deck) cannot even hold them.
+# are refused: no document format can show them, and XML (the deck) cannot even hold them. So are
+# bidirectional embeddings and overrides (U+202A to U+202E), which make text read otherwise than
+# it is written ("Admin\u202eevil" shows as "Adminlive"); isolates (U+2066 to U+2069) are harmless.
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=5000,
-                      pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]*$"),
+                      pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\ufffe\uffff]*$"),
 ]
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e")
+
+# Far above any real ladder (the largest published frameworks have a dozen levels), low enough that a
+# hostile file cannot make a build take minutes and gigabytes.
+MAX_RUNGS = 100
+MAX_ITEMS = 50
 RungId = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40),
@@ -64,15 +72,15 @@ class Rung(Strict):
     title: Text
     short: Text
     what_it_is: Text
-    responsibilities: list[Text] = Field(min_length=1)
-    leadership: list[Skill] = Field(min_length=1)
-    soft_skills: list[Skill] = Field(min_length=1)
+    responsibilities: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
+    leadership: list[Skill] = Field(min_length=1, max_length=MAX_ITEMS)
+    soft_skills: list[Skill] = Field(min_length=1, max_length=MAX_ITEMS)
     example: Example
 
 
 class Conclusion(Strict):
     heading: Text
-    paragraphs: list[Text] = Field(min_length=1)
+    paragraphs: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class Ladder(Strict):
@@ -81,12 +89,12 @@ class Ladder(Strict):
     language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     source: Source
     labels: Labels = Labels()
-    introduction: list[Text] = Field(min_length=1)
+    introduction: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
     conclusion: Conclusion
-    rungs: list[Rung] = Field(min_length=1)
+    rungs: list[Rung] = Field(min_length=1, max_length=MAX_RUNGS)
     # What a company adds around the ladder it adapts (see overlay.py); empty for the article's own.
-    company_introduction: list[Text] = []
-    company_closing: list[Text] = []
+    company_introduction: list[Text] = Field(default=[], max_length=MAX_ITEMS)
+    company_closing: list[Text] = Field(default=[], max_length=MAX_ITEMS)
 
 
 def consistency_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], str]]:
