@@ -67,7 +67,10 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
             problems.extend(exc.problems)
     if problems:
         raise InputFileError(problems)
-    contexts = [make_context(options, ladder, brand) for brand in brands]
+    contexts, template_warnings = [], on_warning
+    for brand in brands:  # the template's warnings once, not once per brand
+        contexts.append(make_context(options, ladder, brand, template_warnings))
+        template_warnings = None
     folders = [out_dir / name for name in folder_names([brand.slug for brand in brands])]
     for folder in folders:
         _prepare_output_dir(folder)

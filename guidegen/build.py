@@ -90,12 +90,16 @@ class Options:
     pptx_template: Path | None = None
 
 
-def make_context(options: Options, ladder: Ladder, brand: Brand | None) -> GuideContext:
+def make_context(options: Options, ladder: Ladder, brand: Brand | None, on_warning=None) -> GuideContext:
     from .context import build_context
 
-    template = options.pptx_template
-    if template is not None and not template.is_file():
-        raise InputError(f"{template}: no such slide template")
+    template = None
+    if options.pptx_template is not None and "pptx" in options.formats:
+        from .slide_template import check_template
+
+        template = check_template(options.pptx_template)
+        for warning in template.warnings:
+            (on_warning or (lambda message: None))(warning)
     return build_context(ladder, page_size=options.page_size, selected_ids=options.rung_ids,
                          pdf_variant=options.pdf_variant, pptx_template=template, brand=brand)
 
@@ -199,7 +203,7 @@ def build(
 
         ladder = load_ladder(options.ladder_path or default_ladder_path())
         brand = load_brand_with_warnings(brand_path, on_warning) if brand_path is not None else None
-        context = make_context(options, ladder, brand)
+        context = make_context(options, ladder, brand, on_warning)
         out_dir = Path(out_dir)
         _prepare_output_dir(out_dir)
         return write_documents(context, out_dir, options.formats, guide_process)

@@ -16,6 +16,7 @@ from .errors import InputError
 from .model import Ladder, Rung, Skill
 
 if TYPE_CHECKING:
+    from .slide_template import SlideTemplate
     from .brand import Brand
 
 
@@ -120,7 +121,7 @@ class GuideContext:
     theme: Theme = field(default_factory=Theme)
     page_size: str = "A4"
     pdf_variant: str | None = None
-    pptx_template: Path | None = None  # a company's slide template; None for the built-in one
+    pptx_template: SlideTemplate | None = None  # a company's slide template, checked; None for the built-in one
     brand: Brand | None = None
 
     @property
@@ -190,7 +191,7 @@ def _matrix(ladder: Ladder) -> list[MatrixSection]:
 
 def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None = None,
                   selected_ids: tuple[str, ...] = (), pdf_variant: str | None = None,
-                  pptx_template: Path | None = None, brand: Brand | None = None) -> GuideContext:
+                  pptx_template: SlideTemplate | None = None, brand: Brand | None = None) -> GuideContext:
     rungs = ladder.rungs
     known = [rung.id for rung in rungs]
     unknown = [rung_id for rung_id in selected_ids if rung_id not in known]

@@ -203,4 +203,4 @@ def test_not_a_template_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["build", "--format", "pptx", "--pptx-template", str(fake),
                                        "--out", str(tmp_path / "out")], catch_exceptions=False)
     assert result.exit_code == 2
-    assert "is not a PowerPoint template" in result.stderr
+    assert "not a usable slide template: it is not a zip package" in result.stderr

@@ -31,7 +31,7 @@ from .overflow import overflow_problems, render_with_libreoffice
 # Printable text in the scripts whose fonts the README's setup installs (a character no installed font
 # has is drawn as a placeholder box, which says nothing about guidegen); no control characters.
 SCRIPTS = [(0x20, 0x7E), (0xA0, 0x17F), (0x370, 0x3FF), (0x400, 0x4FF), (0x5D0, 0x5EA), (0x620, 0x64A),
-           (0x3041, 0x30FF), (0x4E00, 0x9FFF)]
+           (0x3041, 0x30FF), (0x4E00, 0x9FEF)]  # ideographs up to Unicode 10, which Noto CJK has
 CHARACTERS = st.one_of([st.characters(min_codepoint=low, max_codepoint=high, categories=("L", "N", "P", "Zs", "S"))
                         for low, high in SCRIPTS])
 TEXT = st.text(alphabet=CHARACTERS, min_size=1, max_size=60).map(str.strip).filter(bool)

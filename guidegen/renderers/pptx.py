@@ -563,8 +563,9 @@ def _core_property(text: str) -> str:
 
 
 def render(context: GuideContext, target: Path) -> None:
-    template = context.pptx_template or default_template()
-    prs = open_template(template)
+    company_template = context.pptx_template  # checked and cleaned when the build started
+    prs = open_template(company_template or default_template())
+    template = company_template.path if company_template else default_template()
     brand = context.brand
     if brand is not None:
         theme = context.theme

@@ -51,16 +51,20 @@ def _as_presentation_package(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def open_template(path: Path):
-    """The template as a presentation with no slides, ready for the deck's own."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the slide template ({exc.strerror})") from None
-    try:
-        prs = Presentation(io.BytesIO(_as_presentation_package(data)))
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:
-        raise InputError(f"{path}: is not a PowerPoint template (.pptx or .potx): {exc}") from None
+def open_template(source):
+    """The template as a presentation with no slides, ready for the deck's own.
+
+    ``source`` is the built-in template's path or a company's ``SlideTemplate``, already checked and
+    cleaned (slide_template.py).
+    """
+    if isinstance(source, Path):
+        try:
+            data = _as_presentation_package(source.read_bytes())
+        except OSError as exc:
+            raise InputError(f"{source}: cannot read the slide template ({exc.strerror})") from None
+    else:
+        data = source.data
+    prs = Presentation(io.BytesIO(data))
     _drop_slides(prs)
     return prs
 
