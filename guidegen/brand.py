@@ -14,23 +14,17 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field
 
+from .asset_safety import bitmap_problem, font_problem, image_kind, svg_drawing_problem, svg_problem
 from .colors import AA_NORMAL, contrast, mix, readable_on
 from .context import Theme
+from .errors import InputFileError
 from .loader import Document, read_document
 from .model import Strict, Text
+from .safe_read import MAX_FONT_BYTES, MAX_LOGO_BYTES, read_capped
 
 COLOUR_NAMES = ("foreground", "background", "primary", "secondary", "tertiary", "success", "info", "warning",
                 "danger", "light", "dark")
 
-# CSS colour keywords a brand file is likely to use; anything else must be hex or a palette name.
-CSS_COLOURS = {
-    "black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "green": "#008000", "blue": "#0000FF",
-    "navy": "#000080", "teal": "#008080", "purple": "#800080", "orange": "#FFA500", "yellow": "#FFFF00",
-    "gray": "#808080", "grey": "#808080", "silver": "#C0C0C0", "maroon": "#800000", "olive": "#808000",
-    "lime": "#00FF00", "aqua": "#00FFFF", "fuchsia": "#FF00FF", "pink": "#FFC0CB", "indigo": "#4B0082",
-    "darkblue": "#00008B", "darkgreen": "#006400", "darkred": "#8B0000", "gold": "#FFD700",
-}
-IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 
 class NameParts(Strict):
@@ -125,61 +119,6 @@ class BrandFile(Strict):
     defaults: Any = None
 
 
-MAX_LOGO_PIXELS = 40_000_000  # far above any logo; a "decompression bomb" image is far above this
-
-
-def bitmap_problem(path: Path) -> str | None:
-    """Why a PNG or JPEG logo is refused, or None."""
-    from PIL import Image as PILImage
-
-    try:
-        with PILImage.open(path) as image:
-            width, height = image.size
-            if width * height > MAX_LOGO_PIXELS:
-                return f"is {width} x {height} pixels, too large for a logo"
-            image.verify()
-    except Exception as exc:  # Pillow raises many kinds of errors for broken files
-        return f"cannot be read as an image ({exc})"
-    return None
-
-
-def svg_problem(path: Path) -> str | None:
-    """Why an SVG logo is refused, or None: it must be well-formed and self-contained.
-
-    An SVG can pull in other files or URLs (images, fonts, stylesheets, entities);
-    a logo from someone else must not make the renderer read or fetch anything.
-    """
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.parse(str(path), parser).getroot()
-    except etree.XMLSyntaxError as exc:
-        return f"is not well-formed SVG ({exc})"
-    if root.getroottree().docinfo.internalDTD is not None or b"<!ENTITY" in path.read_bytes()[:4096].upper():
-        return "declares entities or a DTD, which a logo does not need"
-    if not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
-        return "is not an SVG image"
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        name = etree.QName(element).localname
-        if name in ("script", "foreignObject"):
-            return f"contains <{name}>, which a logo must not"
-        for attribute, value in element.attrib.items():
-            value = value.strip()
-            if etree.QName(attribute).localname == "href" and not value.startswith(("#", "data:")):
-                return f"refers to {value!r}: a logo must not load other files or URLs"
-            if "url(" in value and not all(part.lstrip(" '\"").startswith(("#", "data:"))
-                                           for part in value.split("url(")[1:]):
-                return f"refers to {value!r}: a logo must not load other files or URLs"
-        if name == "style" and element.text and ("@import" in element.text or "url(" in element.text):
-            if any(not part.lstrip(" '\"").startswith(("#", "data:")) for part in element.text.split("url(")[1:]) \
-                    or "@import" in element.text:
-                return "has a stylesheet that loads other files or URLs"
-    return None
-
-
 # -- what the renderers get ---------------------------------------------------------------------
 
 
@@ -216,7 +155,9 @@ class Brand:
 
     @property
     def folder(self) -> Path:
-        return self.source.parent
+        """The one folder the brand's files come from, for both documents: the brand file's own, as given
+        (a brand.yml that is a symlink keeps its logos beside the link), with symlinks above it resolved."""
+        return self.source.parent.resolve()
 
     @property
     def slug(self) -> str:
@@ -241,17 +182,32 @@ class _Resolver:
 
     # colours
     def colour(self, value: str, loc: tuple, seen: tuple = ()) -> str | None:
+        """``value`` as #RRGGBB: a palette name, a theme colour name, or any CSS colour (through tinycss2)."""
         text = value.strip()
         palette = self.brand.color.palette
-        if text.startswith("#") and len(text) in (4, 7) and all(c in "0123456789abcdefABCDEF" for c in text[1:]):
-            return "#" + "".join(c * 2 for c in text[1:]).upper() if len(text) == 4 else text.upper()
         if text in palette and text not in seen:
             return self.colour(palette[text], ("color", "palette", text), (*seen, text))
         if text in COLOUR_NAMES and text not in seen and getattr(self.brand.color, text):
             return self.colour(getattr(self.brand.color, text), ("color", text), (*seen, text))
-        if text.lower() in CSS_COLOURS:
-            return CSS_COLOURS[text.lower()]
-        self.document.add(loc, f"{value!r} is not a colour: use #RRGGBB, a palette name or a colour name")
+        from tinycss2.color4 import parse_color
+
+        parsed = parse_color(text)
+        if parsed is not None and not isinstance(parsed, str):
+            try:
+                red, green, blue = (max(0.0, min(1.0, channel)) for channel in parsed.to("srgb").coordinates)
+            except NotImplementedError:
+                self.document.add(loc, f"{value!r}: colours in {parsed.space} are not supported; use hex, rgb(), "
+                                       f"hsl() or a CSS colour name")
+                return None
+            if parsed.alpha < 1:
+                self.warn(loc, f"{value!r}: transparency is ignored; the colour is used opaque")
+            return "#" + "".join(f"{round(channel * 255):02X}" for channel in (red, green, blue))
+        message = f"{value!r} is not a colour: use #RRGGBB, rgb(), hsl(), a CSS colour name or a palette name"
+        import difflib
+
+        names = [*palette, *(name for name in COLOUR_NAMES if getattr(self.brand.color, name))]
+        hint = difflib.get_close_matches(text, names, n=1, cutoff=0.6)
+        self.document.add(loc, message + (f"; did you mean {hint[0]!r}?" if hint else ""))
         return None
 
     def theme(self) -> Theme:
@@ -308,14 +264,16 @@ class _Resolver:
         path = self.file(path_text, loc, "logo")
         if path is None:
             return None
-        head = path.read_bytes()[:512]
-        kind = next((kind for magic, kind in IMAGE_SIGNATURES.items() if head.startswith(magic)), None)
-        if kind is None and b"<svg" in head.lower():
-            kind = "svg"
+        try:
+            data = read_capped(path, MAX_LOGO_BYTES, "logo")
+        except InputFileError as exc:
+            self.document.add(loc, f"{path_text!r}: {exc.problems[0].removeprefix(f'{path}: ')}")
+            return None
+        kind = image_kind(data[:4096])
         if kind is None:
             self.document.add(loc, f"{path_text!r} is not an SVG, PNG or JPEG image")
             return None
-        problem = svg_problem(path) if kind == "svg" else bitmap_problem(path)
+        problem = (svg_problem(data) or svg_drawing_problem(data)) if kind == "svg" else bitmap_problem(data)
         if problem:
             self.document.add(loc, f"{path_text!r}: {problem}")
             return None
@@ -355,6 +313,8 @@ class _Resolver:
             for number, entry in enumerate(source.files):
                 spec = entry if isinstance(entry, FontFile) else FontFile(path=entry)
                 path = self.file(spec.path, (*loc, "files", number), "font")
+                if path is not None and not self.font_file_is_usable(path, spec.path, (*loc, "files", number)):
+                    path = None
                 if path is not None:
                     weight = spec.weight if isinstance(spec.weight, int) else _WEIGHTS.get(str(spec.weight), 400)
                     faces.append(FontFace(source.family, path, weight, spec.style))
@@ -362,17 +322,48 @@ class _Resolver:
             if getattr(typography, name) is not None:
                 key = name.replace("_", "-")
                 self.warn(("typography", key), "ignored: the guide and the deck have no code or styled links")
+        for index, source in enumerate(typography.fonts):
+            self.check_family_name(source.family, ("typography", "fonts", index, "family"))
+        from_files = {face.family.casefold() for face in faces}
         families = []
         for role in ("base", "headings"):
             style = getattr(typography, role)
             family = style if isinstance(style, str) else (style.family if style else None)
             families.append(family)
+            loc = ("typography", role) if isinstance(style, str) else ("typography", role, "family")
+            if family and self.check_family_name(family, loc) and family.casefold() not in from_files:
+                self.warn_if_not_installed(family, loc)
             if isinstance(style, TextStyle):
                 for key in ("size", "line_height", "weight", "style", "color"):
                     if getattr(style, key) is not None:
                         self.warn(("typography", role, key.replace("_", "-")),
                                   "ignored: guidegen keeps its own type scale so that the documents stay in balance")
         return families[0], families[1], tuple(faces)
+
+    def font_file_is_usable(self, path: Path, shown: str, loc: tuple) -> bool:
+        try:
+            problem = font_problem(read_capped(path, MAX_FONT_BYTES, "font file"))
+        except InputFileError as exc:
+            problem = exc.problems[0].removeprefix(f"{path}: ")
+        if problem:
+            self.document.add(loc, f"{shown!r}: {problem}")
+        return problem is None
+
+    def check_family_name(self, family: str, loc: tuple) -> bool:
+        """A family name reaches fontconfig's tools: one starting with '-' would be read as an option."""
+        if family.startswith("-"):
+            self.document.add(loc, f"{family!r} is not a font family name (it starts with '-')")
+            return False
+        return True
+
+    def warn_if_not_installed(self, family: str, loc: tuple) -> None:
+        """A ``source: system`` family that this machine lacks: say which font would stand in for it."""
+        from .textmetrics import installed_family
+
+        used = installed_family(family)
+        if used is not None and used.casefold() != family.casefold():
+            self.warn(loc, f"the font {family!r} is not installed here; the documents would use {used!r} instead. "
+                           f"Install it, or give its files with source: file")
 
     def name(self) -> tuple[str | None, str | None, str | None]:
         meta = self.brand.meta
@@ -398,6 +389,6 @@ def load_brand(path: str | Path) -> Brand:
     base, headings, faces = resolver.fonts()
     on_light, on_dark = resolver.logos()
     document.fail_if_problems()
-    return Brand(source=Path(path).resolve(), name=name, short_name=short, link=link, theme=theme,
+    return Brand(source=Path(path).absolute(), name=name, short_name=short, link=link, theme=theme,
                  base_font=base, heading_font=headings or base, font_faces=faces, logo_on_light=on_light,
                  logo_on_dark=on_dark, warnings=tuple(resolver.warnings))

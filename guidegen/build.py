@@ -104,8 +104,22 @@ def make_context(options: Options, ladder: Ladder, brand: Brand | None, on_warni
                          pdf_variant=options.pdf_variant, pptx_template=template, brand=brand)
 
 
+MAX_SUFFIX = 60  # file names stay far below the 255 bytes file systems allow
+
+
+def handout_suffix(rung_ids: list[str]) -> str:
+    """``-pm-senior-pm`` for a handout of those rungs; a long list is cut and made unique with a digest."""
+    suffix = "".join(f"-{rung_id}" for rung_id in rung_ids)
+    if len(suffix) <= MAX_SUFFIX:
+        return suffix
+    import hashlib
+
+    digest = hashlib.sha256(suffix.encode()).hexdigest()[:10]
+    return f"-{rung_ids[0][:30]}-and-{len(rung_ids) - 1}-more-{digest}"
+
+
 def _target(context: GuideContext, out_dir: Path, name: str) -> Path:
-    suffix = "".join(f"-{view.rung.id}" for view in context.shown) if context.is_handout else ""
+    suffix = handout_suffix([view.rung.id for view in context.shown]) if context.is_handout else ""
     stem, extension = OUTPUT_NAMES[name].rsplit(".", 1)
     return out_dir / f"{stem}{suffix}.{extension}"
 

@@ -64,8 +64,19 @@ def _fontconfig_match(family: str, bold: bool, italic: bool) -> str:
     if shutil.which("fc-match") is None:
         raise RuntimeError("fc-match (fontconfig) is not installed; run the README's setup command")
     pattern = family + (":bold" if bold else "") + (":italic" if italic else "")
-    result = subprocess.run(["fc-match", "--format=%{file}", pattern], capture_output=True, text=True, check=True)
+    result = subprocess.run(["fc-match", "--format=%{file}", "--", pattern], capture_output=True, text=True, check=True)
     return result.stdout.strip()
+
+
+def installed_family(family: str) -> str | None:
+    """The family fontconfig gives for ``family``: the same name if it is installed, else its stand-in."""
+    if shutil.which("fc-match") is None:
+        return None
+    result = subprocess.run(["fc-match", "--format=%{family}", "--", family], capture_output=True, text=True)
+    names = [name.strip() for name in result.stdout.split(",") if name.strip()]
+    if any(name.casefold() == family.casefold() for name in names):
+        return family
+    return names[0] if names else None
 
 
 @lru_cache(maxsize=32)
@@ -150,7 +161,7 @@ def _fallback_chain(pattern: str) -> list[tuple[list[int], list[int], str, int]]
     """
     if shutil.which("fc-match") is None:
         return []
-    result = subprocess.run(["fc-match", "-s", "--format=%{file}\t%{index}\t%{charset}\n", pattern],
+    result = subprocess.run(["fc-match", "-s", "--format=%{file}\t%{index}\t%{charset}\n", "--", pattern],
                             capture_output=True, text=True)
     chain = []
     for line in result.stdout.splitlines():

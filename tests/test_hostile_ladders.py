@@ -90,3 +90,40 @@ def test_bidirectional_overrides_are_refused_with_their_line(tmp_path):
     assert_refused(outcome, f"{path}:{line}:", "rungs[0].title", "U+202E")
     ladder["rungs"][0]["title"] = "Admin \u2067عربي\u2069"  # isolates are harmless and stay allowed
     assert run_guidegen("validate", str(write_ladder(path, ladder))).code == 0
+
+
+def test_a_word_of_thousands_of_letters_breaks_inside_the_page(tmp_path):
+    word = ("Supercalifragilistic" * 250)[:4999]
+    ladder = make_ladder(3)
+    ladder["title"] = word
+    ladder["rungs"][1]["title"] = word
+    ladder["rungs"][0]["responsibilities"][0] = word[:3000]
+    path = write_ladder(tmp_path / "word.yaml", ladder)
+    outcome = run_guidegen("build", "--ladder", str(path), "--out", str(tmp_path / "out"))
+    assert outcome.code == 0, outcome.stderr
+    assert outcome.seconds < 30 and outcome.megabytes < 400, (outcome.seconds, outcome.megabytes)
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "out" / "career-guide.pdf") as pdf:
+        outside = [(number, char["text"]) for number, page in enumerate(pdf.pages, 1) for char in page.chars
+                   if char["x1"] > page.width + 0.5 or char["x0"] < -0.5 or char["bottom"] > page.height + 0.5]
+        text = "".join(page.extract_text() or "" for page in pdf.pages).replace("\u200b", "")
+    assert not outside, outside[:5]
+    assert "Supercalifragilistic" * 5 in text.replace("\n", "").replace("-", "")
+
+
+def test_many_long_rung_ids_make_a_short_unique_file_name(tmp_path):
+    ladder = make_ladder(8)
+    ids = [f"{'role-with-a-very-long-identifier-'}{index:06d}"[:40] for index in range(8)]
+    for rung, rung_id in zip(ladder["rungs"], ids):
+        rung["id"] = rung_id
+    path = write_ladder(tmp_path / "ids.yaml", ladder)
+    rungs = [arg for rung_id in ids for arg in ("--rung", rung_id)]
+    first = run_guidegen("build", "--ladder", str(path), "--format", "pdf", *rungs, "--out", str(tmp_path / "out"))
+    assert first.code == 0, first.stderr
+    second = run_guidegen("build", "--ladder", str(path), "--format", "pdf", *rungs[:-2], "--out",
+                          str(tmp_path / "out"))
+    assert second.code == 0, second.stderr
+    names = sorted(file.name for file in (tmp_path / "out").iterdir())
+    assert len(names) == 2 and all(len(name) < 120 for name in names), names
+    assert all(name.startswith("career-guide-role-with") for name in names)

@@ -4,6 +4,8 @@ and laid out in another (see ``pdf.py`` and ``build.py``)."""
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +38,24 @@ def css_string(value: str) -> str:
     return f'"{escaped}"'
 
 
+RUNNING_HEADER_CHARACTERS = 60
+
+
+def running(value: str, limit: int = RUNNING_HEADER_CHARACTERS) -> str:
+    """``value`` short enough for a running header: cut at a word, with an ellipsis.
+
+    A page's margin boxes are sized from their text's narrowest layout; a word of thousands of
+    letters would make WeasyPrint try every break in it, on every page.
+    """
+    text = " ".join(str(value).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[:cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "\u2026"
+
+
 @lru_cache(maxsize=4)
 def _environment(folder: Path) -> jinja2.Environment:
     """The Jinja2 environment, made once per process: it keeps the templates it has parsed."""
@@ -50,6 +70,7 @@ def _environment(folder: Path) -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["css_string"] = css_string
+    env.filters["running"] = running
     return env
 
 
@@ -182,7 +203,7 @@ def render_html(context: GuideContext) -> str:
     )
     family = context.brand.base_font if context.brand else None
     splits = {view.rung.id: column_split(view, context.page_size, family) for view in context.shown}
-    return env.get_template("guide.html.j2").render(
+    return breakable_text(env.get_template("guide.html.j2").render(
         ctx=context,
         splits=splits,
         matrix_parts=_matrix_parts(context),
@@ -196,7 +217,30 @@ def render_html(context: GuideContext) -> str:
         version=__version__,
         logo=logo,
         logo_dark=logo_dark,
-    )
+    ))
+
+
+# A run of 45 characters with no space, in the text between tags: no word is that long (German's
+# longest compounds are hyphenated by the stylesheet first). Stops at "&" and ";" so that an entity
+# (&amp;) is never cut.
+_LONG_RUN = re.compile(r"[^\s<>&;]{45,}")
+_TEXT_OUTSIDE_STYLE = re.compile(r"(<style\b.*?</style>|<[^>]*>)", re.S)
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable_text(html: str) -> str:
+    """``html`` with a break opportunity every 20 characters in runs too long for any line.
+
+    A 5,000-letter "word" would otherwise run off the page; and WeasyPrint, asked to break it with
+    ``overflow-wrap``, lays the rest of the word out again at every letter (minutes for one title).
+    Only text between tags changes, never attributes, links or the stylesheet.
+    """
+    def split_run(match: re.Match) -> str:
+        run = match.group(0)
+        return _ZERO_WIDTH_SPACE.join(run[start:start + 20] for start in range(0, len(run), 20))
+
+    parts = _TEXT_OUTSIDE_STYLE.split(html)
+    return "".join(part if index % 2 else _LONG_RUN.sub(split_run, part) for index, part in enumerate(parts))
 
 
 def allowed_folders(context: GuideContext) -> list[Path]:

@@ -506,13 +506,20 @@ def _picture(image, height_emu: int):
 
     from PIL import Image as PILImage
 
-    if image.kind == "svg":
-        import cairosvg
+    from ..asset_safety import draw_svg
+    from ..bounded import OverBudget, run_bounded
+    from ..errors import BuildError, InputFileError
+    from ..safe_read import MAX_LOGO_BYTES, read_capped
 
-        pixels = max(64, int(height_emu / 914400 * 300))  # 300 dpi at the size it is shown
-        data = cairosvg.svg2png(url=str(image.path), output_height=pixels, unsafe=False)
-    else:
-        data = image.path.read_bytes()
+    try:
+        data = read_capped(image.path, MAX_LOGO_BYTES, "logo")
+        if image.kind == "svg":
+            pixels = max(64, int(height_emu / 914400 * 300))  # 300 dpi at the size it is shown
+            data = run_bounded(draw_svg, data, pixels, seconds=20, megabytes=600)
+    except InputFileError as exc:
+        raise BuildError(exc.problems[0]) from None
+    except OverBudget as exc:
+        raise BuildError(f"{image.path}: drawing the logo {exc}") from None
     with PILImage.open(io.BytesIO(data)) as opened:
         ratio = opened.width / opened.height
     return io.BytesIO(data), ratio
