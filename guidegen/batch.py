@@ -45,12 +45,16 @@ def _build_one(context, folder: Path, formats: tuple[str, ...]) -> tuple[Path, .
 
 
 def folder_names(slugs: list[str]) -> list[str]:
-    """Folder names from brand names, made unique by a counter where two brands share one."""
-    seen: dict[str, int] = {}
-    names = []
+    """Folder names from brand names, unique among themselves: "acme", "acme", "acme-2" give
+    "acme", "acme-3", "acme-2" (a counter never lands on a name another brand has)."""
+    taken = set(slugs)
+    names: list[str] = []
     for slug in slugs:
-        seen[slug] = seen.get(slug, 0) + 1
-        names.append(slug if seen[slug] == 1 else f"{slug}-{seen[slug]}")
+        name, counter = slug, 1
+        while name in names or (name != slug and name in taken):
+            counter += 1
+            name = f"{slug}-{counter}"
+        names.append(name)
     return names
 
 
@@ -104,7 +108,15 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
 
 
 def _run(brand: Path, folder: Path, work: Callable[[], tuple[Path, ...]]) -> BrandResult:
+    """One brand's outcome; a brand that fails leaves no empty folder and does not stop the others."""
     try:
         return BrandResult(brand, folder, written=work())
     except (InputError, BuildError) as exc:
-        return BrandResult(brand, folder, error=exc.format_message())
+        error = exc.format_message()
+    except Exception as exc:  # noqa: BLE001 (a bug, or a worker that died: this brand fails, the rest go on)
+        error = f"internal error: {type(exc).__name__}: {exc}"
+    try:
+        folder.rmdir()  # only if empty: earlier documents of this brand stay
+    except OSError:
+        pass
+    return BrandResult(brand, folder, error=error)

@@ -48,18 +48,6 @@ def _temporary_beside(target: Path) -> Path:
     return Path(temporary)
 
 
-def _write_atomically(render, context, target: Path) -> None:
-    """Render to a temporary file beside ``target``, then rename it into place."""
-    temporary = _temporary_beside(target)
-    try:
-        with _collector_paused():
-            render(context, temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Rendering without Python's cyclic garbage collector.
@@ -124,42 +112,49 @@ def _target(context: GuideContext, out_dir: Path, name: str) -> Path:
     return out_dir / f"{stem}{suffix}.{extension}"
 
 
-def write_document(context: GuideContext, out_dir: Path, name: str) -> Path:
-    """Render one format into ``out_dir``; returns the path written."""
-    target = _target(context, out_dir, name)
-    try:
-        _write_atomically(renderer(name).render, context, target)
-    except (InputError, BuildError):
-        raise
-    except OSError as exc:
-        raise BuildError(f"{target}: could not be written ({exc.strerror or exc})") from None
-    return target
-
-
 def write_documents(context: GuideContext, out_dir: Path, formats: Iterable[str],
                     guide_process: GuideProcess | None = None) -> list[Path]:
-    """Render each format. With a ``guide_process``, the guide is laid out there while this
-    process draws the deck: the two take different cores."""
-    names = list(dict.fromkeys(formats))  # keeps order, drops repeats
-    if guide_process is None or "pdf" not in names:
-        return [write_document(context, out_dir, name) for name in names]
-    from .renderers.guide_html import allowed_folders, render_html
+    """Render each format, and put them all in place only once every one is complete.
 
-    target = _target(context, out_dir, "pdf")
-    temporary = _temporary_beside(target)
+    Each document is rendered into a hidden temporary file beside its target; the renames come last,
+    so that a failure, Ctrl-C, SIGTERM or a full disk leaves the earlier documents as they were (never
+    a new deck beside an old guide), and no temporary file behind. With a ``guide_process``, the guide
+    is laid out there while this process draws the deck: the two take different cores.
+    """
+    names = list(dict.fromkeys(formats))  # keeps order, drops repeats
+    targets = {name: _target(context, out_dir, name) for name in names}
+    temporaries: dict[str, Path] = {}
+    elsewhere = guide_process is not None and "pdf" in names
+    current = names[0]
     try:
-        guide_process.start(render_html(context), allowed_folders(context), temporary, context.pdf_variant)
-        written = {name: write_document(context, out_dir, name) for name in names if name != "pdf"}
-        guide_process.result()
-        os.replace(temporary, target)
+        for name in names:
+            temporaries[name] = _temporary_beside(targets[name])
+        if elsewhere:
+            from .renderers.guide_html import allowed_folders, render_html
+
+            guide_process.start(render_html(context), allowed_folders(context), temporaries["pdf"],
+                                context.pdf_variant)
+        for name in names:
+            if name == "pdf" and elsewhere:
+                continue
+            current = name
+            with _collector_paused():
+                renderer(name).render(context, temporaries[name])
+        if elsewhere:
+            current = "pdf"
+            guide_process.result()
+        for name in names:
+            current = name
+            os.replace(temporaries[name], targets[name])
     except BaseException as exc:
-        guide_process.stop()  # before the file goes: it must not be written again after
-        temporary.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise BuildError(f"{target}: could not be written ({exc.strerror or exc})") from None
+        if elsewhere:
+            guide_process.stop()  # before its file goes: it must not be written again after
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, (InputError, BuildError)):
+            raise BuildError(f"{targets[current]}: could not be written ({exc.strerror or exc})") from None
         raise
-    written["pdf"] = target
-    return [written[name] for name in names]
+    return [targets[name] for name in names]
 
 
 @contextmanager

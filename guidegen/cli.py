@@ -23,6 +23,9 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # the reader of our output went away: the work is done all the same
+            _quiet_stdout()
+            return None
         except Exception as exc:
             if (ctx.obj or {}).get("debug"):
                 raise
@@ -84,7 +87,7 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
                             rung_ids=rung_ids, pdf_variant=variant, pptx_template=pptx_template,
                             brand_path=brand_paths[0] if brand_paths else None, on_warning=warn, parallel=jobs > 1)
         for path in written:
-            click.echo(str(path))
+            _say(str(path))
         return
 
     from .batch import build_many
@@ -100,6 +103,32 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
         raise BuildError(f"{len(failed)} of {len(results)} brands failed")
 
 
+def _say(line: str) -> None:
+    """Print a line of results; a reader that has gone away (``guidegen build | head -1``) is no error."""
+    import sys
+
+    try:
+        click.echo(line)
+    except BrokenPipeError:
+        _quiet_stdout()
+    except (OSError, ValueError, AttributeError):  # stdout closed (>&-): the files are written all the same
+        pass
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the final flush of a closed pipe says nothing."""
+    import os
+    import sys
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the process)
+    finally:
+        os.close(devnull)
+
+
 def _build_batch(build_many, brand_paths, options, out_dir, jobs, warn):
     """A progress bar on a terminal, one plain line per brand otherwise (logs, CI)."""
     import sys
@@ -110,7 +139,7 @@ def _build_batch(build_many, brand_paths, options, out_dir, jobs, warn):
 
     def report(result, done, total):
         status = "failed" if result.error else ", ".join(str(path) for path in result.written)
-        click.echo(f"[{done}/{total}] {result.brand}: {status}")
+        _say(f"[{done}/{total}] {result.brand}: {status}")
 
     return build_many(brand_paths, options, out_dir, jobs, warn, report)
 
@@ -152,6 +181,15 @@ def run() -> None:
     # observability tools register one) have no use here, and looking for them means reading every
     # installed package's entry points at start-up. A user's own setting wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # A closed stdout or stderr (`guidegen --help >&-`) leaves None where a stream should be.
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w"))  # noqa: SIM115 (lives as long as the process)
+    # SIGTERM ends a build as Ctrl-C does: through the same cleanup (temporary files removed, the guide's
+    # process stopped), then exit 128 + 15 as a process killed by the signal would.
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
         main()  # Click ends with SystemExit, even on success
         code = 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import traceback
 from pathlib import Path
 
@@ -25,7 +26,7 @@ class GuideProcess:
     def __init__(self) -> None:
         context = multiprocessing.get_context("fork")
         self._connection, child_end = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child_end, self._connection),
+        self._process = context.Process(target=_serve, args=(child_end, self._connection, os.getpid()),
                                         name="guidegen-pdf", daemon=True)
         self._process.start()
         child_end.close()
@@ -60,8 +61,29 @@ class GuideProcess:
         return self._process.exitcode
 
 
-def _serve(connection, parent_end) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Be killed the moment the parent dies, whatever this process is doing (Linux's PR_SET_PDEATHSIG).
+
+    Otherwise a killed build would leave this process laying out a guide nobody will rename into
+    place, for seconds, and then writing to a pipe nobody reads. Interrupts are the parent's to handle:
+    it stops this process and removes the temporary file, so Ctrl-C and SIGTERM here simply end it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 is PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pipe below still ends our wait
+        pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(0)
+
+
+def _serve(connection, parent_end, parent: int) -> None:
     """The child: import WeasyPrint, wait for one guide, write it, report, exit."""
+    _die_with_parent(parent)
     parent_end.close()  # else the parent's death would not end our wait
     gc.disable()  # a single layout, then os._exit: the collector would only rescan WeasyPrint's objects
     failure: BaseException | None = None

@@ -73,3 +73,49 @@ def test_a_batch_worker_reads_the_ladders_hyphenation_patterns_before_its_first_
 
     _warm_up("de-DE")
     assert "hyph_de_DE.dic" in {Path(path).name for path in pyphen.hdcache}
+
+
+def test_names_that_collide_with_a_counter_stay_distinct():
+    # "Acme", "Acme" and "Acme 2": the second Acme must not take the folder "Acme 2" needs.
+    names = folder_names(["acme", "acme", "acme-2"])
+    assert len(set(names)) == 3 and names[0] == "acme" and names[2] == "acme-2"
+
+
+def _named_brand(folder: Path, name: str) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "brand.yml").write_text(f"meta:\n  name: {name}\ncolor:\n  primary: '#114477'\n")
+    return folder / "brand.yml"
+
+
+def test_three_brands_named_alike_write_three_folders(tmp_path):
+    brands = [_named_brand(tmp_path / f"b{index}", name) for index, name in enumerate(["Acme", "Acme", "Acme 2"])]
+    out = tmp_path / "out"
+    args = ["build", "--format", "pptx", "--jobs", "1", "--out", str(out)] + \
+        [arg for brand in brands for arg in ("--brand", str(brand))]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert sorted(folder.name for folder in out.iterdir()) == ["acme", "acme-2", "acme-3"]
+    assert all((folder / "training-deck.pptx").exists() for folder in out.iterdir())
+
+
+def test_one_brand_that_fails_to_render_does_not_stop_the_others(tmp_path, monkeypatch):
+    import guidegen.batch as batch
+
+    brands = [_named_brand(tmp_path / f"b{index}", f"Company {index}") for index in range(4)]
+    original = batch._build_one
+
+    def fails_for_company_2(context, folder, formats):
+        if folder.name == "company-2":
+            raise RuntimeError("the renderer fell over")
+        return original(context, folder, formats)
+
+    monkeypatch.setattr(batch, "_build_one", fails_for_company_2)
+    out = tmp_path / "out"
+    args = ["build", "--format", "pptx", "--jobs", "1", "--out", str(out)] + \
+        [arg for brand in brands for arg in ("--brand", str(brand))]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert f"{brands[2]}: internal error: RuntimeError: the renderer fell over" in result.stderr
+    assert "Error: 1 of 4 brands failed" in result.stderr
+    assert sorted(folder.name for folder in out.iterdir()) == ["company-0", "company-1", "company-3"]
+    assert all((folder / "training-deck.pptx").exists() for folder in out.iterdir())
