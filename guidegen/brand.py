@@ -379,6 +379,10 @@ class _Resolver:
 def load_brand(path: str | Path) -> Brand:
     """Read and resolve a brand file, or raise ``InputFileError`` listing every problem with its line."""
     document = read_document(path, kind="brand")
+    if "rungs" in document.data:
+        line, column = document.positions.of(("rungs",), key=True)
+        raise InputFileError([f"{document.label}:{line}:{column}: this looks like a ladder file (it has rungs), "
+                              f"not a brand file; give it with --ladder, or as the file to validate"])
     brand_file = document.validate(BrandFile)
     document.fail_if_problems()
     resolver = _Resolver(document, brand_file)

@@ -88,6 +88,8 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
                             brand_path=brand_paths[0] if brand_paths else None, on_warning=warn, parallel=jobs > 1)
         for path in written:
             _say(str(path))
+        if (click.get_current_context().obj or {}).get("debug") and "pdf" in (formats or FORMAT_CHOICES):
+            _report_shortcuts()
         return
 
     from .batch import build_many
@@ -101,6 +103,15 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
         click.echo(f"{result.brand}: {result.error}", err=True)
     if failed:
         raise BuildError(f"{len(failed)} of {len(results)} brands failed")
+
+
+def _report_shortcuts() -> None:
+    """With --debug: which of the shortcuts through library internals are in effect (see weasyprint_tuning)."""
+    from .renderers import pdf_writer  # noqa: F401  (imports WeasyPrint the way a build does)
+    from .renderers.weasyprint_tuning import active_shortcuts
+
+    for name, active in active_shortcuts().items():
+        click.echo(f"debug: {name}: {'on' if active else 'OFF (the library is not as expected; slower)'}", err=True)
 
 
 def _say(line: str) -> None:

@@ -196,7 +196,10 @@ def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None 
     known = [rung.id for rung in rungs]
     unknown = [rung_id for rung_id in selected_ids if rung_id not in known]
     if unknown:
-        raise InputError(f"unknown rung id {', '.join(map(repr, unknown))}; valid ids are: {', '.join(known)}")
+        from .errors import did_you_mean
+
+        hints = "".join(did_you_mean(rung_id, known) for rung_id in unknown[:1])
+        raise InputError(f"unknown rung id {', '.join(map(repr, unknown))}{hints} (valid ids: {', '.join(known)})")
     views = [
         RungView(
             rung=rung,

@@ -46,3 +46,16 @@ class InputFileError(InputError):
 
 
 LadderError = InputFileError  # the name the ladder loader has always raised
+
+
+def did_you_mean(given: str, choices) -> str:
+    """"; did you mean 'senior-pm'?" for a near miss (``senior_pm``, ``senior-pmm``), else ""."""
+    import difflib
+
+    choices = list(choices)
+    folded = {choice.replace("_", "-").casefold(): choice for choice in choices}
+    key = given.replace("_", "-").casefold()
+    if key in folded and folded[key] != given:
+        return f"; did you mean {folded[key]!r}?"
+    match = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.75)
+    return f"; did you mean {folded[match[0]]!r}?" if match else ""

@@ -129,6 +129,15 @@ def _model_at(root: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
+def _field_owner(model: type[BaseModel], name: str) -> str | None:
+    """The field of ``model`` whose own model has a field ``name``: where a mis-indented key belongs."""
+    for field_name, field_info in model.model_fields.items():
+        inner = _unwrap(field_info.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and name in inner.model_fields:
+            return field_name
+    return None
+
+
 _TYPE_WORDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
                list: "a list", dict: "a mapping", type(None): "empty"}
 
@@ -142,6 +151,10 @@ def _plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
         allowed = sorted(parent.model_fields) if parent else []
         import difflib  # only when a file has an unknown key
 
+        owner = _field_owner(parent, str(loc[-1])) if parent else None
+        if owner:
+            return (f"unknown field {loc[-1]!r} here: it belongs under {owner!r}; indent it below that key "
+                    f"(allowed here: {', '.join(allowed)})")
         hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         message = f"unknown field {loc[-1]!r}"
         if hint:
@@ -308,10 +321,7 @@ def read_document(path: str | Path, kind: str = "ladder") -> Document:
         if parsed is None:
             parsed = _parse(label, text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise InputFileError([f"{label}:{where}: YAML syntax error: {what}"]) from None
+        raise InputFileError([syntax_error_message(label, text, exc)]) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         raise InputFileError([f"{label}:{line}: contains the character {exc.character!r}, which YAML does not allow; "
@@ -326,6 +336,49 @@ def read_document(path: str | Path, kind: str = "ladder") -> Document:
         document.problems.append(((1, 1), (), f"the top level of a {kind} file must be a mapping of keys"))
         document.fail_if_problems()
     return document
+
+
+def syntax_error_message(label: str, text: str, exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's complaint, the offending line with a caret under the spot, and a plain hint."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line, mark.column) if mark else (0, 0)
+    what = exc.problem or exc.context or "not valid YAML"
+    lines = text.splitlines()
+    source = lines[line] if line < len(lines) else ""
+    start = max(0, column - 60)  # a long line is shown around the spot
+    shown = source[start:start + 100].replace("\t", " ")
+    message = [f"{label}:{line + 1}:{column + 1}: YAML syntax error: {what}",
+               f"    {line + 1:>4} | {shown}", f"    {'':>4} | {' ' * (column - start)}^"]
+    hint = _syntax_hint(what, source, lines[line - 1] if 0 < line <= len(lines) else "")
+    if hint:
+        message.append(f"    hint: {hint}")
+    return "\n".join(message)
+
+
+def _syntax_hint(problem: str, source: str, previous: str) -> str | None:
+    """What usually causes ``problem``, in words a person who has never read the YAML spec can use."""
+    if "'\\t'" in problem or "\t" in source[: len(source) - len(source.lstrip())]:
+        return "YAML indents with spaces, not tabs: replace the tab at the start of this line with spaces"
+    if "mapping values are not allowed" in problem:
+        return ('text that contains ": " (a colon and a space) must be in quotes, like  key: "Note: this"; '
+                "or, if this line is a key, it is indented more than the keys beside it")
+    if "could not find expected ':'" in problem:
+        return ("each line of a mapping is  key: value; if this line continues the text above, indent it "
+                "further than the key, or put the whole text in quotes")
+    if "expected <block end>" in problem:
+        indent = len(source) - len(source.lstrip(" "))
+        above = len(previous) - len(previous.lstrip(" "))
+        return (f"this line is indented by {indent} space{'s' if indent != 1 else ''} and the line above by {above}: keys of one mapping, "
+                f"and items of one list, must start in the same column")
+    if "undefined alias" in problem:
+        return "an alias (*name) repeats a value marked with an anchor (&name) above it; no anchor has that name"
+    if "end of stream" in problem and "quoted" in problem + source:
+        return "a quote opened on this line is never closed"
+    if "found unexpected end of stream" in problem:
+        return "a quote or bracket opened here is never closed"
+    if "found character" in problem and "cannot start any token" in problem:
+        return "this character cannot start a value: put the value in quotes"
+    return None
 
 
 def load_ladder(path: str | Path, _extending: tuple[Path, ...] = ()) -> Ladder:
@@ -343,7 +396,14 @@ def load_ladder(path: str | Path, _extending: tuple[Path, ...] = ()) -> Ladder:
     return validate_ladder(document)
 
 
+_BRAND_KEYS = {"meta", "logo", "color", "typography", "defaults"}
+
+
 def validate_ladder(document: Document, data: Any = None) -> Ladder:
+    if data is None and "rungs" not in document.data and _BRAND_KEYS & set(document.data):
+        raise InputFileError([f"{document.label}:1:1: this looks like a brand file (it has "
+                              f"{', '.join(sorted(_BRAND_KEYS & set(document.data)))} and no rungs), not a ladder; "
+                              f"give it with --brand"])
     ladder = document.validate(Ladder, data)
     if ladder is not None:
         for loc, message in consistency_problems(ladder):

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import Field
 
 from .loader import Document, validate_ladder
+from .errors import did_you_mean
 from .model import Conclusion, Ladder, Rung, RungId, Skill, Source, Strict, Text
 from .resources import default_ladder_path
 
@@ -112,6 +113,10 @@ def load_overlay(document: Document, load_ladder: Callable[[Path], Ladder], chai
     return validate_ladder(document, merged)
 
 
+def _id_list(rungs) -> list[str]:
+    return [rung["id"] for rung in rungs]
+
+
 def _ids(rungs: list[dict]) -> str:
     return ", ".join(rung["id"] for rung in rungs)
 
@@ -133,8 +138,8 @@ def _apply(document: Document, rungs: list[dict], change: RungChange, raw: dict,
     anchor_key = "after" if change.after else "before" if change.before else None
     if position is None:
         if anchor_key is None:
-            document.add((*at, "id"), f"the ladder has no rung {change.id!r} (ids: {_ids(rungs)}); "
-                                      f"to add a new rung, say where with after: or before:")
+            document.add((*at, "id"), f"the ladder has no rung {change.id!r}{did_you_mean(change.id, _id_list(rungs))} "
+                                      f"(ids: {_ids(rungs)}); to add a new rung, say where with after: or before:")
             return
         fields = {key: value for key, value in raw.items() if key not in _PLACEMENT - {"id"}}
         for section, extra in change.add.model_dump().items():
@@ -156,8 +161,8 @@ def _apply(document: Document, rungs: list[dict], change: RungChange, raw: dict,
     anchor = getattr(change, anchor_key)
     target = next((i for i, rung in enumerate(rungs) if rung["id"] == anchor), None)
     if target is None:
-        document.add((*at, anchor_key), f"the ladder has no rung {anchor!r} to place {change.id!r} {anchor_key} "
-                                        f"(ids: {_ids(rungs)})")
+        document.add((*at, anchor_key), f"the ladder has no rung {anchor!r}{did_you_mean(anchor, _id_list(rungs))} to "
+                                        f"place {change.id!r} {anchor_key} (ids: {_ids(rungs)})")
         if position is not None:
             rungs.insert(position, new)
         return

@@ -140,7 +140,7 @@ def test_every_single_rung_handout_stays_short(tmp_path, rung_id, weasyprint_rec
 def test_unknown_rung_id_lists_the_valid_ones(tmp_path):
     result = CliRunner().invoke(main, ["build", "--rung", "cto", "--out", str(tmp_path)], catch_exceptions=False)
     assert result.exit_code == 2
-    assert "unknown rung id 'cto'; valid ids are: apm, pm, senior-pm, group-pm, director-pm" in result.stderr
+    assert "unknown rung id 'cto' (valid ids: apm, pm, senior-pm, group-pm, director-pm)" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 

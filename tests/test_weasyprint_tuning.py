@@ -92,3 +92,41 @@ def test_pydyf_is_restored_after_a_failure():
     assert pydyf.zlib is zlib
     assert isinstance(pydyf.PDF.__dict__["page_references"], property)
     assert pydyf.PDF.page_references.fget is not tuning._page_references
+
+
+def test_every_shortcut_is_in_effect_with_the_pinned_versions():
+    # In a fresh interpreter, importing WeasyPrint as a build does: an upgrade that disables one fails here.
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json; from guidegen.renderers import pdf_writer; "
+            "from guidegen.renderers.weasyprint_tuning import active_shortcuts; print(json.dumps(active_shortcuts()))")
+    shortcuts = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                          check=True).stdout)
+    assert len(shortcuts) == 6
+    assert all(shortcuts.values()), [name for name, active in shortcuts.items() if not active]
+
+
+def test_debug_build_says_which_shortcuts_are_active(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "guidegen", "--debug", "build", "--format", "pdf", "--out",
+                             str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "debug: pydyf page references cached: on" in result.stderr
+    assert "debug: quick native library search: on" in result.stderr
+
+
+def test_the_instancer_stand_in_hands_over_any_name_to_the_real_module():
+    import subprocess
+    import sys
+
+    code = ("import sys; from guidegen.renderers.weasyprint_import import _font_tools_deferred, INSTANCER\n"
+            "import fontTools\n"
+            "with _font_tools_deferred():\n"
+            "    from fontTools.varLib.instancer import OverlapMode\n"
+            "print(OverlapMode.__module__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "fontTools.varLib.instancer"

@@ -87,15 +87,34 @@ def _font_tools_deferred() -> Iterator[None]:
         sys.modules[SUBSETTER] = subsetter
         spec.loader.exec_module(subsetter)
         sys.modules["fontTools"].subset = subsetter
+        ACTIVE["fontTools' subsetter loaded on first use"] = True
     stand_in = None
     if INSTANCER not in sys.modules:
         stand_in = sys.modules[INSTANCER] = ModuleType(INSTANCER)
         stand_in.instantiateVariableFont = _instantiate_variable_font
+        stand_in.__getattr__ = _real_instancer_attribute  # anything else WeasyPrint may take from it
+        ACTIVE["fontTools' instancer loaded on first use"] = True
     try:
         yield
     finally:
         if stand_in is not None and sys.modules.get(INSTANCER) is stand_in:
             del sys.modules[INSTANCER]
+
+
+def _real_instancer_attribute(name: str):
+    """The stand-in's fallback: a name it does not have comes from the real instancer, imported now."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    stand_in = sys.modules.get(INSTANCER)
+    if stand_in is not None and getattr(stand_in, "__getattr__", None) is _real_instancer_attribute:
+        del sys.modules[INSTANCER]
+    ACTIVE["fontTools' instancer loaded on first use"] = False
+    return getattr(importlib.import_module(INSTANCER), name)
+
+
+# Which shortcuts took effect in this process (``guidegen --debug build`` reports them).
+ACTIVE: dict[str, bool] = {"quick native library search": False, "fontTools' subsetter loaded on first use": False,
+                           "fontTools' instancer loaded on first use": False}
 
 
 def import_weasyprint() -> ModuleType:
@@ -120,6 +139,7 @@ def _import_with_quick_library_search() -> ModuleType:
         with contextlib.redirect_stdout(io.StringIO()):
             import weasyprint
 
+        ACTIVE["quick native library search"] = True
         return weasyprint
     except OSError:
         for module in [name for name in sys.modules if name == "weasyprint" or name.startswith("weasyprint.")]:

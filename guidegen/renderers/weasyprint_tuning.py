@@ -117,3 +117,16 @@ def quicker_pdf_output() -> Iterator[None]:
             pydyf.PDF.page_references = original_references
         if original_zlib is zlib:
             pydyf.zlib = original_zlib
+
+
+def active_shortcuts() -> dict[str, bool]:
+    """Each shortcut guidegen takes through WeasyPrint's, pydyf's, cssselect2's and fontTools' internals,
+    and whether it is in effect with the versions installed (an upgrade can turn one off silently)."""
+    from .weasyprint_import import ACTIVE
+
+    return {
+        **ACTIVE,
+        "user-agent stylesheet without unused pseudo-elements": _TRIMMED_USER_AGENT_STYLESHEET is not None,
+        "pydyf page references cached": isinstance(pydyf.PDF.__dict__.get("page_references"), property),
+        f"pydyf streams compressed at zlib level {STREAM_COMPRESSION_LEVEL}": getattr(pydyf, "zlib", None) is zlib,
+    }
