@@ -20,10 +20,17 @@ import click
 from .errors import BuildError
 
 
+# The budget of one guide's layout. The largest ladder the input limits allow lays out in well under a
+# minute; a file that makes WeasyPrint loop or swell is stopped rather than left to exhaust the machine.
+LAYOUT_SECONDS = 300
+LAYOUT_EXTRA_BYTES = 3 * 1024 ** 3
+
+
 class GuideProcess:
     """The process, from the parent's side: ``start`` a PDF, do other work, then ``result``."""
 
-    def __init__(self) -> None:
+    def __init__(self, seconds: float = LAYOUT_SECONDS) -> None:
+        self._seconds = seconds
         context = multiprocessing.get_context("fork")
         self._connection, child_end = context.Pipe()
         self._process = context.Process(target=_serve, args=(child_end, self._connection, os.getpid()),
@@ -38,6 +45,8 @@ class GuideProcess:
     def result(self) -> None:
         """Wait until the PDF is written; raise what went wrong in the process, if anything did."""
         try:
+            if not self._connection.poll(self._seconds):
+                raise BuildError(f"laying out the guide took longer than {self._seconds:g} s; it was stopped")
             outcome = self._connection.recv()
         except (EOFError, OSError):
             raise BuildError(f"the process laying out the PDF stopped (exit code {self._exit_code()})") from None
@@ -81,6 +90,18 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
+def _limit_memory(extra: int) -> None:
+    """This process may grow by ``extra`` bytes of address space and no more (where the system allows it)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as statm:
+            in_use = int(statm.read().split()[0]) * resource.getpagesize()
+        resource.setrlimit(resource.RLIMIT_AS, (in_use + extra, in_use + extra))
+    except (OSError, ValueError, ImportError):
+        pass
+
+
 def _serve(connection, parent_end, parent: int) -> None:
     """The child: import WeasyPrint, wait for one guide, write it, report, exit."""
     _die_with_parent(parent)
@@ -98,8 +119,12 @@ def _serve(connection, parent_end, parent: int) -> None:
     try:
         if failure is not None:
             raise failure
+        _limit_memory(LAYOUT_EXTRA_BYTES)
         pdf_writer.write_pdf(*job)
         outcome = None
+    except MemoryError:
+        outcome = BuildError(f"laying out the guide needed more than {LAYOUT_EXTRA_BYTES // 1024 ** 3} GB of memory; "
+                             f"it was stopped")
     except BaseException as exc:
         if not isinstance(exc, click.ClickException):  # a bug, not bad input: keep where it happened for --debug
             exc.add_note("Raised in the process laying out the PDF:\n" + traceback.format_exc().rstrip())

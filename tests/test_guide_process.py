@@ -109,3 +109,24 @@ def test_a_bug_in_the_process_keeps_its_traceback_for_debug(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Raised in the process laying out the PDF:" in result.stdout
     assert "pdf_writer.py" in result.stdout  # where it happened, in the other process
+
+
+def test_a_layout_over_its_time_budget_is_stopped_and_reported(tmp_path):
+    result = _python("""
+        from pathlib import Path
+        from guidegen.errors import BuildError
+        from guidegen.guide_process import GuideProcess
+        from guidegen.resources import html_templates_dir
+
+        process = GuideProcess(seconds=0.01)  # far less than any layout takes
+        process.start("<p>x</p>" * 2000, [html_templates_dir()], Path("guide.pdf"), None)
+        try:
+            process.result()
+        except BuildError as error:
+            print("BuildError:", error)
+        process.stop()
+        print("alive:", process._process.is_alive())
+    """, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "BuildError: laying out the guide took longer than 0.01 s" in result.stdout
+    assert "alive: False" in result.stdout
