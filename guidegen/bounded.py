@@ -21,7 +21,7 @@ class OverBudget(Exception):
     """The work took too long or needed too much memory; the message says which."""
 
 
-def _address_space_in_use() -> int:
+def address_space_in_use() -> int:
     """This process's virtual memory now: a forked child starts with all of it."""
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[0]) * resource.getpagesize()
@@ -35,7 +35,7 @@ def run_bounded(work: Callable[..., Any], *args: Any, seconds: float = 20, megab
     """
     if not hasattr(os, "fork") or not os.path.exists("/proc/self/statm"):
         return work(*args)
-    limit = _address_space_in_use() + megabytes * 1024 * 1024
+    limit = address_space_in_use() + megabytes * 1024 * 1024
     reader, writer = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: set its limits, work, send the outcome, leave without cleanup

@@ -95,9 +95,10 @@ def _limit_memory(extra: int) -> None:
     try:
         import resource
 
-        with open("/proc/self/statm") as statm:
-            in_use = int(statm.read().split()[0]) * resource.getpagesize()
-        resource.setrlimit(resource.RLIMIT_AS, (in_use + extra, in_use + extra))
+        from .bounded import address_space_in_use
+
+        limit = address_space_in_use() + extra
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (OSError, ValueError, ImportError):
         pass
 
