@@ -1,3 +1,3 @@
-from .cli import run
+from guidegen.cli import run
 
 run()

@@ -29,7 +29,7 @@ class _Commands(click.Group):
         except Exception as exc:
             if (ctx.obj or {}).get("debug"):
                 raise
-            from .errors import BuildError
+            from guidegen.errors import BuildError
 
             raise BuildError(f"internal error: {type(exc).__name__}: {exc} (run with --debug to see where)") from None
 
@@ -76,8 +76,8 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
     """
     import os
 
-    from .build import Options
-    from .build import build as run_build
+    from guidegen.pipeline import Options
+    from guidegen.pipeline import build as run_build
 
     warn = lambda message: click.echo(f"Warning: {message}", err=True)  # noqa: E731
     variant = pdf_variant.lower() if pdf_variant else None
@@ -92,8 +92,8 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
             _report_shortcuts()
         return
 
-    from .batch import build_many
-    from .errors import BuildError
+    from guidegen.parallel import build_many
+    from guidegen.errors import BuildError
 
     options = Options(ladder_path, tuple(formats or FORMAT_CHOICES), PAGE_SIZE_CHOICES[page_size.lower()],
                       tuple(rung_ids), variant, pptx_template)
@@ -107,8 +107,8 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
 
 def _report_shortcuts() -> None:
     """With --debug: which of the shortcuts through library internals are in effect (see weasyprint_tuning)."""
-    from .renderers import pdf_writer  # noqa: F401  (imports WeasyPrint the way a build does)
-    from .renderers.weasyprint_tuning import active_shortcuts
+    from guidegen.guide import pdf_writer  # noqa: F401  (imports WeasyPrint the way a build does)
+    from guidegen.guide._weasyprint_tuning import active_shortcuts
 
     for name, active in active_shortcuts().items():
         click.echo(f"debug: {name}: {'on' if active else 'OFF (the library is not as expected; slower)'}", err=True)
@@ -161,12 +161,12 @@ def _build_batch(build_many, brand_paths, options, out_dir, jobs, warn):
               help="Check this brand file too, with its logos and fonts.")
 def validate(ladder_file: Path, brand_file: Path | None) -> None:
     """Check a ladder file (and a brand file) and list every problem with its line and column."""
-    from .loader import load_ladder
+    from guidegen.input.yaml_document import load_ladder
 
     ladder = load_ladder(ladder_file)
     click.echo(f"{ladder_file}: OK, {len(ladder.rungs)} rungs ({', '.join(r.id for r in ladder.rungs)})")
     if brand_file is not None:
-        from .brand import load_brand
+        from guidegen.input.brand import load_brand
 
         brand = load_brand(brand_file)
         for warning in brand.warnings:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from guidegen.build import build
+from guidegen.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

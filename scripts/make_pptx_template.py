@@ -21,7 +21,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches
 
-from guidegen.renderers.pptx_template import apply_theme
+from guidegen.deck.template import apply_theme
 
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "pptx" / "guidegen.pptx"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import Phase, settings
 
-from guidegen.build import build
-from guidegen.loader import load_ladder
+from guidegen.pipeline import build
+from guidegen.input.yaml_document import load_ladder
 from guidegen.resources import default_ladder_path
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from guidegen.loader import load_ladder
+from guidegen.input.yaml_document import load_ladder
 from guidegen.resources import default_ladder_path
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
@@ -41,7 +41,7 @@ def test_pandoc_gets_the_same_content_as_guidegen():
 
 
 def test_brands_for_the_batch_are_distinct_companies(tmp_path):
-    from guidegen.brand import load_brand
+    from guidegen.input.brand import load_brand
 
     paths = _bench().brands(tmp_path, 4)
     names = {load_brand(path).name for path in paths}

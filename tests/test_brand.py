@@ -13,15 +13,15 @@ from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from guidegen.brand import load_brand
-from guidegen.build import Options, build, load_brand_with_warnings, make_context
+from guidegen.input.brand import load_brand
+from guidegen.pipeline import Options, build, load_brand_with_warnings, make_context
 from guidegen.cli import main
-from guidegen.colors import contrast, to_rgb
+from guidegen.view.colours import contrast, to_rgb
 from guidegen.errors import InputFileError
-from guidegen.loader import load_ladder
-from guidegen.renderers.guide_html import render_html
+from guidegen.input.yaml_document import load_ladder
+from guidegen.guide.html import render_html
 from guidegen.resources import default_ladder_path
-from guidegen.textmetrics import find_font
+from guidegen.view.textmetrics import find_font
 
 from .conftest import requires
 from .test_pdf import page_texts

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-import guidegen.build as build_module
-from guidegen.build import write_documents
+import guidegen.pipeline as build_module
+from guidegen.pipeline import write_documents
 from guidegen.errors import BuildError
 
 CONTEXT = SimpleNamespace(is_handout=False, shown=[])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from guidegen.build import build
+from guidegen.pipeline import build
 
 from .ladders import make_ladder, write_ladder
 from .overflow import overflow_problems, render_with_libreoffice

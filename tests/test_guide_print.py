@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from guidegen.build import build
+from guidegen.pipeline import build
 from guidegen.cli import PDF_VARIANTS, main
 
 from .conftest import FIXTURES

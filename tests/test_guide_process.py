@@ -29,7 +29,7 @@ def _gone(pid: int) -> bool:
 def test_it_writes_the_pdf_it_is_sent_and_then_ends(tmp_path):
     result = _python("""
         from pathlib import Path
-        from guidegen.guide_process import GuideProcess
+        from guidegen.guide.process import GuideProcess
         from guidegen.resources import html_templates_dir
 
         process = GuideProcess()
@@ -47,7 +47,7 @@ def test_a_failure_in_the_process_is_raised_in_the_build(tmp_path):
     result = _python("""
         from pathlib import Path
         from guidegen.errors import BuildError
-        from guidegen.guide_process import GuideProcess
+        from guidegen.guide.process import GuideProcess
         from guidegen.resources import html_templates_dir
 
         process = GuideProcess()
@@ -67,7 +67,7 @@ def test_a_failure_in_the_process_is_raised_in_the_build(tmp_path):
 def test_it_ends_when_the_build_goes_away_without_a_word(tmp_path):
     result = _python("""
         import os
-        from guidegen.guide_process import GuideProcess
+        from guidegen.guide.process import GuideProcess
 
         print(GuideProcess()._process.pid, flush=True)
         os._exit(0)  # as a build killed before it sent the guide
@@ -95,7 +95,7 @@ def test_bad_input_stops_the_process_without_waiting_for_it(tmp_path):
 def test_a_bug_in_the_process_keeps_its_traceback_for_debug(tmp_path):
     result = _python("""
         from pathlib import Path
-        from guidegen.guide_process import GuideProcess
+        from guidegen.guide.process import GuideProcess
 
         process = GuideProcess()
         process.start("<p>x</p>", "not a list of folders", Path("guide.pdf"), None)
@@ -115,7 +115,7 @@ def test_a_layout_over_its_time_budget_is_stopped_and_reported(tmp_path):
     result = _python("""
         from pathlib import Path
         from guidegen.errors import BuildError
-        from guidegen.guide_process import GuideProcess
+        from guidegen.guide.process import GuideProcess
         from guidegen.resources import html_templates_dir
 
         process = GuideProcess(seconds=0.01)  # far less than any layout takes

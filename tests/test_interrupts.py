@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from guidegen.build import build
+from guidegen.pipeline import build
 
 
 def _start_build(out: Path, *extra: str) -> subprocess.Popen:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guidegen.errors import LadderError
-from guidegen.loader import load_ladder
+from guidegen.input.yaml_document import load_ladder
 
 from .conftest import FIXTURES
 
@@ -71,7 +71,7 @@ def test_missing_file(tmp_path):
 
 def test_fast_and_pure_python_parsers_place_values_alike(monkeypatch):
     """libyaml reads well-formed files; its positions must be the ones PyYAML's parser gives."""
-    from guidegen import loader
+    from guidegen.input import yaml_document as loader
     from guidegen.resources import default_ladder_path
 
     fast = loader.read_document(default_ladder_path())
@@ -98,6 +98,6 @@ def test_a_list_of_problems_survives_the_trip_back_from_a_worker_process():
 ])
 def test_flow_nesting_is_never_underestimated(text, at_least):
     """Files deeper than the limit must go to the pure-Python parser: libyaml would overflow the stack."""
-    from guidegen.loader import _flow_depth
+    from guidegen.input.yaml_document import _flow_depth
 
     assert _flow_depth(text) >= at_least

@@ -9,8 +9,8 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from guidegen.build import build
-from guidegen.renderers.pptx_text import MIN_BODY_PT
+from guidegen.pipeline import build
+from guidegen.deck.measure import MIN_BODY_PT
 
 from .ladders import make_ladder, write_ladder
 from .test_pdf import page_texts

@@ -159,9 +159,9 @@ def test_qpdf_finds_nothing_wrong(default_build):
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "Tom & Jerry's <b>team</b>"])
 def test_markup_in_ladder_text_is_shown_as_text(tmp_path, text):
-    from guidegen.context import build_context
-    from guidegen.loader import load_ladder
-    from guidegen.renderers.guide_html import render_html
+    from guidegen.view.ladder_view import build_context
+    from guidegen.input.yaml_document import load_ladder
+    from guidegen.guide.html import render_html
 
     from .conftest import FIXTURES
 
@@ -176,8 +176,8 @@ def test_markup_in_ladder_text_is_shown_as_text(tmp_path, text):
 def test_a_missing_harfbuzz_subset_library_is_reported_once(tmp_path, monkeypatch, capsys):
     from weasyprint.text import ffi
 
-    import guidegen.renderers.pdf_writer as pdf_renderer
-    from guidegen.build import build
+    import guidegen.guide.pdf_writer as pdf_renderer
+    from guidegen.pipeline import build
 
     monkeypatch.setattr(ffi, "harfbuzz_subset", None)
     monkeypatch.setattr(pdf_renderer, "_warned_about_subsetting", False)

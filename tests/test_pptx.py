@@ -7,7 +7,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
-from guidegen.build import build
+from guidegen.pipeline import build
 
 from .ladders import make_ladder, write_ladder
 
@@ -160,7 +160,7 @@ def corporate_deck(tmp_path_factory):
 
 
 def test_company_template_size_layouts_and_theme_are_kept(corporate_deck, default_ladder):
-    from guidegen.renderers.pptx_template import theme_fonts
+    from guidegen.deck.template import theme_fonts
 
     from .templates import CORPORATE_FONTS
 

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from guidegen.build import build
+from guidegen.pipeline import build
 from guidegen.cli import main
 
 from .conftest import FIXTURES

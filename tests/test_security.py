@@ -18,9 +18,9 @@ from click.testing import CliRunner
 from pptx import Presentation
 from pypdf import PdfReader
 
-from guidegen.build import build
+from guidegen.pipeline import build
 from guidegen.cli import main
-from guidegen.renderers.pdf_writer import LocalFilesOnly
+from guidegen.guide.pdf_writer import LocalFilesOnly
 
 from .conftest import FIXTURES
 from .ladders import make_ladder, write_ladder
@@ -172,7 +172,7 @@ def test_an_svg_that_reads_other_files_is_refused(tmp_path):
 
 
 def test_unexpected_errors_are_one_line_unless_debug(tmp_path, monkeypatch):
-    import guidegen.context as context_module
+    import guidegen.view.ladder_view as context_module
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")

@@ -9,7 +9,7 @@ from fontTools.ttLib import TTFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guidegen.textmetrics import FontMetrics, font_metrics, wrap
+from guidegen.view.textmetrics import FontMetrics, font_metrics, wrap
 
 from .test_properties import CHARACTERS
 

@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from guidegen.renderers.weasyprint_import import find_library_quickly
+from guidegen.guide._weasyprint_import import find_library_quickly
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the quick lookup is for Linux")
 
@@ -44,7 +44,7 @@ def test_import_runs_no_compiler_or_linker():
             started.append(args[0] if isinstance(args, list) else args)
             return real(self, args, *rest, **kwargs)
         subprocess.Popen.__init__ = spy
-        from guidegen.renderers.weasyprint_import import import_weasyprint
+        from guidegen.guide._weasyprint_import import import_weasyprint
         import_weasyprint()
         print(started)
     """)
@@ -56,7 +56,7 @@ def test_import_falls_back_to_the_standard_search():
     # With an unreadable linker cache the quick lookup finds nothing; the import must still work,
     # without WeasyPrint's installation advice on the way.
     result = _run("""
-        from guidegen.renderers import weasyprint_import
+        from guidegen.guide import _weasyprint_import as weasyprint_import
         weasyprint_import._linker_cache = lambda: b""
         module = weasyprint_import.import_weasyprint()
         from weasyprint.text import ffi
@@ -71,7 +71,7 @@ def test_font_tools_subsetter_and_instancer_wait_until_used():
     # stays unloaded. The subsetter is fontTools' real module, loading at its first use.
     result = _run("""
         import pathlib, sys, tempfile
-        from guidegen.renderers import pdf_writer
+        from guidegen.guide import pdf_writer
         import weasyprint.pdf.fonts as fonts
         from weasyprint.text import ffi
         assert ffi.harfbuzz_subset is not None, "libharfbuzz-subset0 is not installed"
@@ -92,7 +92,7 @@ def test_font_tools_subsetter_and_instancer_wait_until_used():
 def test_a_variable_font_still_reaches_the_real_instancer():
     result = _run("""
         import io, sys
-        from guidegen.renderers import pdf_writer
+        from guidegen.guide import pdf_writer
         import weasyprint.pdf.fonts as fonts
         from fontTools.fontBuilder import FontBuilder
         from fontTools.pens.ttGlyphPen import TTGlyphPen

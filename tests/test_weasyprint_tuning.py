@@ -11,11 +11,11 @@ import pytest
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
-from guidegen.build import Options, load_brand_with_warnings, make_context
-from guidegen.loader import load_ladder
-from guidegen.renderers import pdf_writer
-from guidegen.renderers import weasyprint_tuning as tuning
-from guidegen.renderers.guide_html import allowed_folders, render_html
+from guidegen.pipeline import Options, load_brand_with_warnings, make_context
+from guidegen.input.yaml_document import load_ladder
+from guidegen.guide import pdf_writer
+from guidegen.guide import _weasyprint_tuning as tuning
+from guidegen.guide.html import allowed_folders, render_html
 from guidegen.resources import html_templates_dir
 
 from .conftest import requires
@@ -100,8 +100,8 @@ def test_every_shortcut_is_in_effect_with_the_pinned_versions():
     import subprocess
     import sys
 
-    code = ("import json; from guidegen.renderers import pdf_writer; "
-            "from guidegen.renderers.weasyprint_tuning import active_shortcuts; print(json.dumps(active_shortcuts()))")
+    code = ("import json; from guidegen.guide import pdf_writer; "
+            "from guidegen.guide._weasyprint_tuning import active_shortcuts; print(json.dumps(active_shortcuts()))")
     shortcuts = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                           check=True).stdout)
     assert len(shortcuts) == 6
@@ -123,7 +123,7 @@ def test_the_instancer_stand_in_hands_over_any_name_to_the_real_module():
     import subprocess
     import sys
 
-    code = ("import sys; from guidegen.renderers.weasyprint_import import _font_tools_deferred, INSTANCER\n"
+    code = ("import sys; from guidegen.guide._weasyprint_import import _font_tools_deferred, INSTANCER\n"
             "import fontTools\n"
             "with _font_tools_deferred():\n"
             "    from fontTools.varLib.instancer import OverlapMode\n"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from pptx.util import Emu, Inches
 
-from ..textmetrics import ShownFont, font_metrics, wrap
+from guidegen.view.textmetrics import ShownFont, font_metrics, wrap
 
 EMU_PER_PT = 12700
 MIN_BODY_PT = 14  # the smallest text a room can read when projected

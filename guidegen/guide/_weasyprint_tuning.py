@@ -122,7 +122,7 @@ def quicker_pdf_output() -> Iterator[None]:
 def active_shortcuts() -> dict[str, bool]:
     """Each shortcut guidegen takes through WeasyPrint's, pydyf's, cssselect2's and fontTools' internals,
     and whether it is in effect with the versions installed (an upgrade can turn one off silently)."""
-    from .weasyprint_import import ACTIVE
+    from guidegen.guide._weasyprint_import import ACTIVE
 
     return {
         **ACTIVE,

@@ -12,7 +12,7 @@ import stat
 import sys
 from pathlib import Path
 
-from .errors import InputFileError
+from guidegen.errors import InputFileError
 
 STANDARD_INPUT_NAMES = ("-", "/dev/stdin")
 

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .colors import AA_NORMAL, contrast, darken_until, hue_distance, mix, readable_on
-from .errors import InputError
-from .model import Ladder, Rung, Skill
+from guidegen.view.colours import AA_NORMAL, contrast, darken_until, hue_distance, mix, readable_on
+from guidegen.errors import InputError
+from guidegen.input.schema import Ladder, Rung, Skill
 
 if TYPE_CHECKING:
-    from .slide_template import SlideTemplate
-    from .brand import Brand
+    from guidegen.input.slide_template import SlideTemplate
+    from guidegen.input.brand import Brand
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,7 @@ def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None 
     known = [rung.id for rung in rungs]
     unknown = [rung_id for rung_id in selected_ids if rung_id not in known]
     if unknown:
-        from .errors import did_you_mean
+        from guidegen.errors import did_you_mean
 
         hints = "".join(did_you_mean(rung_id, known) for rung_id in unknown[:1])
         raise InputError(f"unknown rung id {', '.join(map(repr, unknown))}{hints} (valid ids: {', '.join(known)})")

@@ -7,7 +7,7 @@ high, which only matters for deciding whether two columns fit on one page.
 
 from __future__ import annotations
 
-from ..textmetrics import FontMetrics, font_metrics, wrap
+from guidegen.view.textmetrics import FontMetrics, font_metrics, wrap
 
 # Text metrics of the guide's body, for balancing a chapter's two columns (see guide.css.j2).
 PT_PER_MM = 72 / 25.4

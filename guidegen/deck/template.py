@@ -17,7 +17,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from ..errors import InputError
+from guidegen.errors import InputError
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"

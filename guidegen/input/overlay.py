@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import Field
 
-from .loader import Document, validate_ladder
-from .errors import did_you_mean
-from .model import Conclusion, Ladder, Rung, RungId, Skill, Source, Strict, Text
-from .resources import default_ladder_path
+from guidegen.input.yaml_document import Document, validate_ladder
+from guidegen.errors import did_you_mean
+from guidegen.input.schema import Conclusion, Ladder, Rung, RungId, Skill, Source, Strict, Text
+from guidegen.resources import default_ladder_path
 
 MAX_DEPTH = 4  # an overlay of an overlay of ... : deeper than this is surely a loop
 

@@ -21,15 +21,15 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Pt
 
-from ..context import GuideContext, RungView, Theme
-from ..errors import BuildError
-from ..resources import templates_dir
-from ..staircase import staircase
-from ..textmetrics import register_font_faces
-from . import pptx_notes as notes
-from .pptx_template import (SUBTITLES, TITLES, apply_theme, find_layout, open_template, remove_unused_placeholders,
+from guidegen.view.ladder_view import GuideContext, RungView, Theme
+from guidegen.errors import BuildError
+from guidegen.resources import templates_dir
+from guidegen.view.staircase import staircase
+from guidegen.view.textmetrics import register_font_faces
+from guidegen.deck import notes
+from guidegen.deck.template import (SUBTITLES, TITLES, apply_theme, find_layout, open_template, remove_unused_placeholders,
                             theme_colours, theme_fonts)
-from .pptx_text import BULLET_INDENT, EMU_PER_PT, INSET, MIN_BODY_PT, PARAGRAPH_GAP, Box, Measure, Para, emu
+from guidegen.deck.measure import BULLET_INDENT, EMU_PER_PT, INSET, MIN_BODY_PT, PARAGRAPH_GAP, Box, Measure, Para, emu
 
 BODY_PREFERRED_PT = 20
 HEADING_PT = 18
@@ -506,10 +506,10 @@ def _picture(image, height_emu: int):
 
     from PIL import Image as PILImage
 
-    from ..asset_safety import draw_svg
-    from ..bounded import OverBudget, run_bounded
-    from ..errors import BuildError, InputFileError
-    from ..safe_read import MAX_LOGO_BYTES, read_capped
+    from guidegen.input.asset_safety import draw_svg
+    from guidegen.bounded import OverBudget, run_bounded
+    from guidegen.errors import BuildError, InputFileError
+    from guidegen.input.safe_read import MAX_LOGO_BYTES, read_capped
 
     try:
         data = read_capped(image.path, MAX_LOGO_BYTES, "logo")

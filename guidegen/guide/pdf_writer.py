@@ -13,16 +13,16 @@ from urllib.request import url2pathname
 
 import click
 
-from .weasyprint_import import import_weasyprint
+from guidegen.guide._weasyprint_import import import_weasyprint
 
 import_weasyprint()  # quickly, before the imports below find it loaded
 
 from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import URLFetcher  # noqa: E402
 
-from ..errors import BuildError  # noqa: E402
-from ..resources import html_templates_dir  # noqa: E402
-from .weasyprint_tuning import GuideHTML, quicker_pdf_output  # noqa: E402
+from guidegen.errors import BuildError  # noqa: E402
+from guidegen.resources import html_templates_dir  # noqa: E402
+from guidegen.guide._weasyprint_tuning import GuideHTML, quicker_pdf_output  # noqa: E402
 
 
 class LocalFilesOnly(URLFetcher):

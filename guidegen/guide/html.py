@@ -12,11 +12,11 @@ from pathlib import Path
 import jinja2
 
 from .. import __version__
-from ..context import GuideContext
-from ..resources import html_templates_dir
-from ..staircase import Step, staircase
-from ..textmetrics import font_metrics, register_font_faces, wrap
-from .pdf_columns import CONTENT_WIDTH_MM, PT_PER_MM, column_split
+from guidegen.view.ladder_view import GuideContext
+from guidegen.resources import html_templates_dir
+from guidegen.view.staircase import Step, staircase
+from guidegen.view.textmetrics import font_metrics, register_font_faces, wrap
+from guidegen.guide.columns import CONTENT_WIDTH_MM, PT_PER_MM, column_split
 
 PAGE_HEIGHTS_MM = {"A4": 297, "letter": 279.4}
 

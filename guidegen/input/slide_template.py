@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError, InputFileError
-from .safe_read import MAX_TEMPLATE_BYTES, read_capped
+from guidegen.errors import InputError, InputFileError
+from guidegen.input.safe_read import MAX_TEMPLATE_BYTES, read_capped
 
 MAX_PARTS = 5_000
 MAX_UNPACKED_BYTES = 300_000_000  # a template with many high-resolution pictures stays far below

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from .errors import BuildError
+from guidegen.errors import BuildError
 
 
 # The budget of one guide's layout. The largest ladder the input limits allow lays out in well under a
@@ -95,7 +95,7 @@ def _limit_memory(extra: int) -> None:
     try:
         import resource
 
-        from .bounded import address_space_in_use
+        from guidegen.bounded import address_space_in_use
 
         limit = address_space_in_use() + extra
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -110,7 +110,7 @@ def _serve(connection, parent_end, parent: int) -> None:
     gc.disable()  # a single layout, then os._exit: the collector would only rescan WeasyPrint's objects
     failure: BaseException | None = None
     try:
-        from .renderers import pdf_writer
+        from guidegen.guide import pdf_writer
     except BaseException as exc:  # reported when there is a guide to write
         failure = exc
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..context import GuideContext, RungView
+from guidegen.view.ladder_view import GuideContext, RungView
 
 
 def _names(skills) -> str:

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .build import Options, _prepare_output_dir, fork_is_safe, load_brand_with_warnings, make_context, write_documents
-from .errors import BuildError, InputError, InputFileError
-from .loader import load_ladder
-from .resources import default_ladder_path
+from guidegen.pipeline import Options, _prepare_output_dir, fork_is_safe, load_brand_with_warnings, make_context, write_documents
+from guidegen.errors import BuildError, InputError, InputFileError
+from guidegen.input.yaml_document import load_ladder
+from guidegen.resources import default_ladder_path
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,8 @@ class BrandResult:
 
 def _warm_up(language: str) -> None:
     """Run once in each worker: the expensive imports and template parsing, before the first brand."""
-    from .renderers import pdf, pptx  # noqa: F401  (imported for their side effect: loaded once)
+    from guidegen.guide import render as pdf
+    from guidegen.deck import slides as pptx
 
     pdf.warm_up(language)
     # A worker builds many brands: it collects each one's leftover cycles (rendering itself pauses

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import BuildError, InputError
-from .renderers import OUTPUT_NAMES, renderer
-from .resources import default_ladder_path
+from guidegen.errors import BuildError, InputError
+from guidegen.formats import OUTPUT_NAMES, renderer
+from guidegen.resources import default_ladder_path
 
 # The ladder's model (pydantic) is imported where it is used, so that a build can fork its
 # guide process (guide_process.py) before that import and let it import WeasyPrint meanwhile.
 if TYPE_CHECKING:
-    from .brand import Brand
-    from .context import GuideContext
-    from .guide_process import GuideProcess
-    from .model import Ladder
+    from guidegen.input.brand import Brand
+    from guidegen.view.ladder_view import GuideContext
+    from guidegen.guide.process import GuideProcess
+    from guidegen.input.schema import Ladder
 
 FORMATS = tuple(OUTPUT_NAMES)
 
@@ -79,11 +79,11 @@ class Options:
 
 
 def make_context(options: Options, ladder: Ladder, brand: Brand | None, on_warning=None) -> GuideContext:
-    from .context import build_context
+    from guidegen.view.ladder_view import build_context
 
     template = None
     if options.pptx_template is not None and "pptx" in options.formats:
-        from .slide_template import check_template
+        from guidegen.input.slide_template import check_template
 
         template = check_template(options.pptx_template)
         for warning in template.warnings:
@@ -130,7 +130,7 @@ def write_documents(context: GuideContext, out_dir: Path, formats: Iterable[str]
         for name in names:
             temporaries[name] = _temporary_beside(targets[name])
         if elsewhere:
-            from .renderers.guide_html import allowed_folders, render_html
+            from guidegen.guide.html import allowed_folders, render_html
 
             guide_process.start(render_html(context), allowed_folders(context), temporaries["pdf"],
                                 context.pdf_variant)
@@ -163,7 +163,7 @@ def _guide_process(wanted: bool) -> Iterator[GuideProcess | None]:
     if not (wanted and fork_is_safe()):
         yield None
         return
-    from .guide_process import GuideProcess
+    from guidegen.guide.process import GuideProcess
 
     process = GuideProcess()
     try:
@@ -180,7 +180,7 @@ def fork_is_safe() -> bool:
 
 
 def load_brand_with_warnings(brand_path: str | Path, on_warning=None) -> Brand:
-    from .brand import load_brand
+    from guidegen.input.brand import load_brand
 
     brand = load_brand(brand_path)
     for warning in brand.warnings:
@@ -208,7 +208,7 @@ def build(
     options = Options(Path(ladder_path) if ladder_path else None, tuple(formats), page_size, tuple(rung_ids),
                       pdf_variant, Path(pptx_template) if pptx_template else None)
     with _guide_process(parallel and "pdf" in options.formats) as guide_process:
-        from .loader import load_ladder
+        from guidegen.input.yaml_document import load_ladder
 
         ladder = load_ladder(options.ladder_path or default_ladder_path())
         brand = load_brand_with_warnings(brand_path, on_warning) if brand_path is not None else None

@@ -11,8 +11,8 @@ import importlib
 from types import ModuleType
 
 RENDERERS: dict[str, str] = {
-    "pdf": "guidegen.renderers.pdf",
-    "pptx": "guidegen.renderers.pptx",
+    "pdf": "guidegen.guide.render",
+    "pptx": "guidegen.deck.slides",
 }
 
 OUTPUT_NAMES: dict[str, str] = {

@@ -14,13 +14,13 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field
 
-from .asset_safety import bitmap_problem, font_problem, image_kind, svg_drawing_problem, svg_problem
-from .colors import AA_NORMAL, contrast, mix, readable_on
-from .context import Theme
-from .errors import InputFileError
-from .loader import Document, read_document
-from .model import Strict, Text
-from .safe_read import MAX_FONT_BYTES, MAX_LOGO_BYTES, read_capped
+from guidegen.input.asset_safety import bitmap_problem, font_problem, image_kind, svg_drawing_problem, svg_problem
+from guidegen.view.colours import AA_NORMAL, contrast, mix, readable_on
+from guidegen.view.ladder_view import Theme
+from guidegen.errors import InputFileError
+from guidegen.input.yaml_document import Document, read_document
+from guidegen.input.schema import Strict, Text
+from guidegen.input.safe_read import MAX_FONT_BYTES, MAX_LOGO_BYTES, read_capped
 
 COLOUR_NAMES = ("foreground", "background", "primary", "secondary", "tertiary", "success", "info", "warning",
                 "danger", "light", "dark")
@@ -358,7 +358,7 @@ class _Resolver:
 
     def warn_if_not_installed(self, family: str, loc: tuple) -> None:
         """A ``source: system`` family that this machine lacks: say which font would stand in for it."""
-        from .textmetrics import installed_family
+        from guidegen.view.textmetrics import installed_family
 
         used = installed_family(family)
         if used is not None and used.casefold() != family.casefold():

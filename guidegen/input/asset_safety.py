@@ -246,7 +246,7 @@ def draw_svg(data: bytes, height: int) -> bytes:
 
 def svg_drawing_problem(data: bytes) -> str | None:
     """Draw the SVG once, under a time and memory budget: what the static checks missed shows here."""
-    from .bounded import OverBudget, run_bounded
+    from guidegen.bounded import OverBudget, run_bounded
 
     try:
         run_bounded(draw_svg, data, 300, seconds=10, megabytes=500)

@@ -16,10 +16,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import InputFileError
-from .model import BIDI_CONTROLS, Ladder, consistency_problems
-from .safe_read import MAX_YAML_BYTES as MAX_FILE_BYTES
-from .safe_read import read_capped
+from guidegen.errors import InputFileError
+from guidegen.input.schema import BIDI_CONTROLS, Ladder, consistency_problems
+from guidegen.input.safe_read import MAX_YAML_BYTES as MAX_FILE_BYTES
+from guidegen.input.safe_read import read_capped
 
 MAX_DEPTH = 40  # a ladder nests five levels deep; far deeper is a mistake or an attack
 MAX_VALUES = 100_000  # values after YAML aliases are expanded: a "billion laughs" file exceeds it at once
@@ -389,7 +389,7 @@ def load_ladder(path: str | Path, _extending: tuple[Path, ...] = ()) -> Ladder:
     """
     document = read_document(path)
     if "extends" in document.data:
-        from .overlay import load_overlay
+        from guidegen.input.overlay import load_overlay
 
         chain = (*_extending, Path(path).resolve())
         return load_overlay(document, lambda base: load_ladder(base, chain), chain)

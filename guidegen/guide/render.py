@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..context import GuideContext
-from .guide_html import allowed_folders, compile_templates, render_html
-from .pdf_writer import start_pango, write_pdf
+from guidegen.view.ladder_view import GuideContext
+from guidegen.guide.html import allowed_folders, compile_templates, render_html
+from guidegen.guide.pdf_writer import start_pango, write_pdf
 
 
 def render(context: GuideContext, target: Path) -> None:
