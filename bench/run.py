@@ -56,7 +56,7 @@ def _run_one(command: list[str], cwd: Path | None) -> tuple[float, float, float]
 
 def ladder_as_markdown(path: Path) -> str:
     """The ladder's content as the Markdown a user would give pandoc."""
-    from guidegen.input.yaml_document import load_ladder
+    from guidegen.input.ladder import load_ladder
 
     ladder = load_ladder(path)
     lines = [f"% {ladder.title}", f"% {ladder.source.author}", "", "# Introduction", ""]

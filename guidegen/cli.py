@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from guidegen._version import __version__
 
 FORMAT_CHOICES = ("pdf", "pptx")
 PAGE_SIZE_CHOICES = {"a4": "A4", "letter": "letter"}
@@ -161,16 +161,14 @@ def _build_batch(build_many, brand_paths, options, out_dir, jobs, warn):
               help="Check this brand file too, with its logos and fonts.")
 def validate(ladder_file: Path, brand_file: Path | None) -> None:
     """Check a ladder file (and a brand file) and list every problem with its line and column."""
-    from guidegen.input.yaml_document import load_ladder
+    from guidegen.input.ladder import load_ladder
 
     ladder = load_ladder(ladder_file)
     click.echo(f"{ladder_file}: OK, {len(ladder.rungs)} rungs ({', '.join(r.id for r in ladder.rungs)})")
     if brand_file is not None:
-        from guidegen.input.brand import load_brand
+        from guidegen.pipeline import load_brand_with_warnings
 
-        brand = load_brand(brand_file)
-        for warning in brand.warnings:
-            click.echo(f"Warning: {warning}", err=True)
+        brand = load_brand_with_warnings(brand_file, lambda warning: click.echo(f"Warning: {warning}", err=True))
         click.echo(f"{brand_file}: OK, {brand.name or 'unnamed brand'}")
 
 

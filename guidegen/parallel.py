@@ -18,7 +18,7 @@ from pathlib import Path
 
 from guidegen.pipeline import Options, _prepare_output_dir, fork_is_safe, load_brand_with_warnings, make_context, write_documents
 from guidegen.errors import BuildError, InputError, InputFileError
-from guidegen.input.yaml_document import load_ladder
+from guidegen.input.ladder import load_ladder
 from guidegen.resources import default_ladder_path
 
 

@@ -180,10 +180,12 @@ def fork_is_safe() -> bool:
 
 
 def load_brand_with_warnings(brand_path: str | Path, on_warning=None) -> Brand:
+    """The brand, its file's warnings and those about its colours' contrast told to ``on_warning``."""
     from guidegen.input.brand import load_brand
+    from guidegen.view.theme import brand_theme
 
     brand = load_brand(brand_path)
-    for warning in brand.warnings:
+    for warning in [*brand.warnings, *brand_theme(brand)[1]]:
         (on_warning or (lambda message: None))(warning)
     return brand
 
@@ -208,7 +210,7 @@ def build(
     options = Options(Path(ladder_path) if ladder_path else None, tuple(formats), page_size, tuple(rung_ids),
                       pdf_variant, Path(pptx_template) if pptx_template else None)
     with _guide_process(parallel and "pdf" in options.formats) as guide_process:
-        from guidegen.input.yaml_document import load_ladder
+        from guidegen.input.ladder import load_ladder
 
         ladder = load_ladder(options.ladder_path or default_ladder_path())
         brand = load_brand_with_warnings(brand_path, on_warning) if brand_path is not None else None

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import Phase, settings
 
 from guidegen.pipeline import build
-from guidegen.input.yaml_document import load_ladder
+from guidegen.input.ladder import load_ladder
 from guidegen.resources import default_ladder_path
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from guidegen.input.yaml_document import load_ladder
+from guidegen.input.ladder import load_ladder
 from guidegen.resources import default_ladder_path
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"

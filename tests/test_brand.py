@@ -13,12 +13,13 @@ from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from guidegen.view.theme import brand_theme
 from guidegen.input.brand import load_brand
 from guidegen.pipeline import Options, build, load_brand_with_warnings, make_context
 from guidegen.cli import main
 from guidegen.view.colours import contrast, to_rgb
 from guidegen.errors import InputFileError
-from guidegen.input.yaml_document import load_ladder
+from guidegen.input.ladder import load_ladder
 from guidegen.guide.html import render_html
 from guidegen.resources import default_ladder_path
 from guidegen.view.textmetrics import find_font
@@ -169,14 +170,15 @@ def test_ignored_keys_are_reported_with_their_line(tmp_path):
 def test_unreadable_brand_colours_are_replaced_with_a_warning(tmp_path):
     path = tmp_path / "brand.yml"
     path.write_text("color:\n  foreground: '#DDDDDD'\n  background: '#FFFFFF'\n")
-    brand = load_brand(path)
-    assert contrast(brand.theme.text, brand.theme.background) >= 4.5
-    assert any("#DDDDDD" in warning and "contrast" in warning for warning in brand.warnings)
+    theme, warnings = brand_theme(load_brand(path))
+    assert contrast(theme.text, theme.background) >= 4.5
+    assert any(warning.startswith(f"{path}:2:3 color.foreground: #DDDDDD") and "contrast" in warning
+               for warning in warnings)
 
 
 @pytest.mark.parametrize("company", sorted(p.name for p in EXAMPLES.iterdir() if (p / "brand.yml").exists()))
 def test_example_brands_meet_contrast(company):
-    theme = load_brand(EXAMPLES / company / "brand.yml").theme
+    theme, _ = brand_theme(load_brand(EXAMPLES / company / "brand.yml"))
     background = theme.background
     assert contrast(theme.text, background) >= 4.5
     assert contrast(theme.primary_text, background) >= 4.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guidegen.errors import LadderError
-from guidegen.input.yaml_document import load_ladder
+from guidegen.input.ladder import load_ladder
 
 from .conftest import FIXTURES
 

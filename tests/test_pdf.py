@@ -160,7 +160,7 @@ def test_qpdf_finds_nothing_wrong(default_build):
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "Tom & Jerry's <b>team</b>"])
 def test_markup_in_ladder_text_is_shown_as_text(tmp_path, text):
     from guidegen.view.ladder_view import build_context
-    from guidegen.input.yaml_document import load_ladder
+    from guidegen.input.ladder import load_ladder
     from guidegen.guide.html import render_html
 
     from .conftest import FIXTURES

@@ -12,7 +12,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from guidegen.pipeline import Options, load_brand_with_warnings, make_context
-from guidegen.input.yaml_document import load_ladder
+from guidegen.input.ladder import load_ladder
 from guidegen.guide import pdf_writer
 from guidegen.guide import _weasyprint_tuning as tuning
 from guidegen.guide.html import allowed_folders, render_html

@@ -21,14 +21,15 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Pt
 
-from guidegen.view.ladder_view import GuideContext, RungView, Theme
+from guidegen.view.ladder_view import GuideContext, RungView
+from guidegen.view.theme import Theme
 from guidegen.errors import BuildError
 from guidegen.resources import templates_dir
 from guidegen.view.staircase import staircase
 from guidegen.view.textmetrics import register_font_faces
 from guidegen.deck import notes
 from guidegen.deck.template import (SUBTITLES, TITLES, apply_theme, find_layout, open_template, remove_unused_placeholders,
-                            theme_colours, theme_fonts)
+                            theme_fonts)
 from guidegen.deck.measure import BULLET_INDENT, EMU_PER_PT, INSET, MIN_BODY_PT, PARAGRAPH_GAP, Box, Measure, Para, emu
 
 BODY_PREFERRED_PT = 20
@@ -574,20 +575,12 @@ def render(context: GuideContext, target: Path) -> None:
     prs = open_template(company_template or default_template())
     template = company_template.path if company_template else default_template()
     brand = context.brand
-    if brand is not None:
-        theme = context.theme
+    theme = context.deck_theme
+    if brand is not None:  # the brand's colours and fonts go into the deck's theme, so every shape follows
         apply_theme(prs, {"dk1": theme.text, "lt1": theme.background, "dk2": theme.primary, "lt2": theme.light,
                           "accent1": theme.accent, "accent2": theme.primary, "hlink": theme.accent_text},
                     major=brand.heading_font, minor=brand.base_font)
         register_font_faces(brand.font_faces)
-    elif context.pptx_template is not None:  # no brand: the company template's own colours rule
-        colours = theme_colours(prs)
-        default = Theme()
-        theme = Theme(primary=colours.get("dk2", default.primary), accent=colours.get("accent1", default.accent),
-                      light=colours.get("lt2", default.light), text=colours.get("dk1", default.text),
-                      muted=default.muted, background=colours.get("lt1", default.background))
-    else:
-        theme = context.theme
     writer = DeckWriter(prs, context, template, theme)
     properties = prs.core_properties
     properties.title = _core_property(context.ladder.title)

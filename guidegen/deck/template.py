@@ -127,27 +127,8 @@ def remove_unused_placeholders(slide, keep: set[int]) -> None:
             element.getparent().remove(element)
 
 
-THEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
-               "hlink", "folHlink")
-
-
 def _theme_part(prs):
     return prs.slide_master.part.part_related_by(RT.THEME)
-
-
-def theme_colours(prs) -> dict[str, str]:
-    """The theme's colour slots as #RRGGBB (system colours by their last known value)."""
-    theme = etree.fromstring(_theme_part(prs).blob)
-    scheme = theme.find(f".//{_A}clrScheme")
-    colours = {}
-    for slot in THEME_SLOTS:
-        element = scheme.find(f"{_A}{slot}") if scheme is not None else None
-        child = element[0] if element is not None and len(element) else None
-        value = child.get("val") if child is not None and child.tag == f"{_A}srgbClr" else \
-            child.get("lastClr") if child is not None else None
-        if value:
-            colours[slot] = "#" + value.upper()
-    return colours
 
 
 def apply_theme(prs, colours: dict[str, str], major: str | None = None, minor: str | None = None,

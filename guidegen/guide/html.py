@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from .. import __version__
+from guidegen._version import __version__
 from guidegen.view.ladder_view import GuideContext
 from guidegen.resources import html_templates_dir
 from guidegen.view.staircase import Step, staircase

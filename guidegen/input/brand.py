@@ -15,8 +15,6 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field
 
 from guidegen.input.asset_safety import bitmap_problem, font_problem, image_kind, svg_drawing_problem, svg_problem
-from guidegen.view.colours import AA_NORMAL, contrast, mix, readable_on
-from guidegen.view.ladder_view import Theme
 from guidegen.errors import InputFileError
 from guidegen.input.yaml_document import Document, read_document
 from guidegen.input.schema import Strict, Text
@@ -145,7 +143,8 @@ class Brand:
     name: str | None
     short_name: str | None
     link: str | None
-    theme: Theme
+    colours: dict[str, str]  # colour role (primary, background...) -> #RRGGBB, as the file sets them
+    colour_keys: dict[str, str]  # colour role -> "file:line:col color.role", for warnings about it
     base_font: str | None
     heading_font: str | None
     font_faces: tuple[FontFace, ...]
@@ -210,38 +209,24 @@ class _Resolver:
         self.document.add(loc, message + (f"; did you mean {hint[0]!r}?" if hint else ""))
         return None
 
-    def theme(self) -> Theme:
+    def colours(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Each colour role the file sets, as #RRGGBB, and where it is set (for the view's contrast warnings)."""
         colours = self.brand.color
-        resolved = {}
+        resolved, keys = {}, {}
         for name in COLOUR_NAMES:
             value = getattr(colours, name)
             if value is not None:
-                resolved[name] = self.colour(value, ("color", name))
+                hex_colour = self.colour(value, ("color", name))
+                if hex_colour:
+                    resolved[name] = hex_colour
+                line, column = self.document.positions.of(("color", name), key=True)
+                keys[name] = f"{self.document.label}:{line}:{column} color.{name}"
         for name, value in colours.palette.items():
             self.colour(value, ("color", "palette", name))
         for name in ("success", "info", "warning", "danger", "dark"):
             if name in resolved:
                 self.warn(("color", name), "ignored: the guide and the deck have no use for this colour")
-        default = Theme()
-        background = resolved.get("background") or default.background
-        foreground = resolved.get("foreground") or default.text
-        if contrast(foreground, background) < AA_NORMAL:
-            better = readable_on(background, "#FFFFFF", "#000000")
-            self.warn(("color", "foreground"), f"{foreground} on the background {background} has contrast "
-                                               f"{contrast(foreground, background):.1f}:1, below 4.5:1; using {better}")
-            foreground = better
-        primary = resolved.get("primary") or default.primary
-        accent = resolved.get("secondary") or resolved.get("tertiary") or primary
-        light = resolved.get("light") or mix(primary, background, 0.9)
-        theme = Theme(primary=primary, accent=accent, light=light, text=foreground,
-                      muted=mix(foreground, background, 0.35), background=background)
-        if contrast(theme.primary, background) < AA_NORMAL:
-            self.warn(("color", "primary"), f"{primary} on the background {background} has contrast "
-                                            f"{contrast(primary, background):.1f}:1; headings use a darker shade")
-        if contrast(theme.on_primary, primary) < AA_NORMAL:
-            self.warn(("color", "primary"), f"no text colour reaches 4.5:1 on {primary}: the cover's text "
-                                            f"will be hard to read")
-        return theme
+        return resolved, keys
 
     # files
     def file(self, value: str, loc: tuple, what: str) -> Path | None:
@@ -358,7 +343,7 @@ class _Resolver:
 
     def warn_if_not_installed(self, family: str, loc: tuple) -> None:
         """A ``source: system`` family that this machine lacks: say which font would stand in for it."""
-        from guidegen.view.textmetrics import installed_family
+        from guidegen.input.fontconfig import installed_family
 
         used = installed_family(family)
         if used is not None and used.casefold() != family.casefold():
@@ -388,11 +373,11 @@ def load_brand(path: str | Path) -> Brand:
     resolver = _Resolver(document, brand_file)
     if brand_file.defaults is not None:
         resolver.warn(("defaults",), "ignored: these are settings for other tools (Bootstrap, Quarto, Shiny)")
-    theme = resolver.theme()
+    colours, colour_keys = resolver.colours()
     name, short, link = resolver.name()
     base, headings, faces = resolver.fonts()
     on_light, on_dark = resolver.logos()
     document.fail_if_problems()
-    return Brand(source=Path(path).absolute(), name=name, short_name=short, link=link, theme=theme,
+    return Brand(source=Path(path).absolute(), name=name, short_name=short, link=link, colours=colours, colour_keys=colour_keys,
                  base_font=base, heading_font=headings or base, font_faces=faces, logo_on_light=on_light,
                  logo_on_dark=on_dark, warnings=tuple(resolver.warnings))

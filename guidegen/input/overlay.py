@@ -8,18 +8,13 @@ on plain data and the result validated as an ordinary ladder.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field
 
-from guidegen.input.yaml_document import Document, validate_ladder
+from guidegen.input.yaml_document import Document
 from guidegen.errors import did_you_mean
 from guidegen.input.schema import Conclusion, Ladder, Rung, RungId, Skill, Source, Strict, Text
-from guidegen.resources import default_ladder_path
-
-MAX_DEPTH = 4  # an overlay of an overlay of ... : deeper than this is surely a loop
 
 
 class Additions(Strict):
@@ -72,28 +67,12 @@ class Overlay(Strict):
 _PLACEMENT = {"id", "drop", "after", "before", "add"}
 
 
-def _base_path(document: Document, extends: str) -> Path:
-    if extends.strip().lower() == "default":
-        return default_ladder_path()
-    return (document.path.parent / extends).resolve()
+def merge(document: Document, overlay: Overlay, base: Ladder) -> dict:
+    """The base ladder with the overlay's changes applied, as plain data for validation.
 
-
-def load_overlay(document: Document, load_ladder: Callable[[Path], Ladder], chain: tuple[Path, ...] = ()) -> Ladder:
-    overlay = document.validate(Overlay)
-    document.fail_if_problems()
-    base_path = _base_path(document, overlay.extends)
-    folder = document.path.parent.resolve()
-    if base_path != default_ladder_path() and not base_path.is_relative_to(folder):
-        document.add(("extends",), f"{overlay.extends!r} is outside this file's folder; a ladder may extend "
-                                   f"'default' or a ladder beside it")
-        document.fail_if_problems()
-    if len(chain) > MAX_DEPTH or base_path in chain:
-        document.add(("extends",), "extends itself, directly or through other files")
-        document.fail_if_problems()
-    if not base_path.is_file():
-        document.add(("extends",), f"the ladder to extend, {base_path}, does not exist")
-        document.fail_if_problems()
-    base = load_ladder(base_path)
+    A pure merge: the base is already loaded, and problems (an unknown rung id, say) are recorded
+    in ``document`` with their lines.
+    """
     merged = base.model_dump()
 
     for key in ("title", "subtitle", "language", "introduction", "company_introduction", "company_closing"):
@@ -110,7 +89,7 @@ def load_overlay(document: Document, load_ladder: Callable[[Path], Ladder], chai
     raw_changes = document.data.get("rungs") or []
     for index, (change, raw) in enumerate(zip(overlay.rungs, raw_changes)):
         _apply(document, rungs, change, raw, index)
-    return validate_ladder(document, merged)
+    return merged
 
 
 def _id_list(rungs) -> list[str]:

@@ -13,7 +13,7 @@ import io
 import posixpath
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -51,6 +51,7 @@ class SlideTemplate:
     path: Path
     data: bytes
     warnings: tuple[str, ...] = ()
+    colours: dict[str, str] = field(default_factory=dict)  # its theme's colour slots (dk1, accent1...) as #RRGGBB
 
 
 def _unusable(path: Path, why: str) -> InputError:
@@ -82,8 +83,7 @@ def check_template(path: Path) -> SlideTemplate:
         for name, content in parts.items():
             target.writestr(name, content)
     template = SlideTemplate(path, out.getvalue(), tuple(warnings))
-    _check_presentation(template)
-    return template
+    return replace(template, colours=_check_presentation(template))
 
 
 def _check_directory(path: Path, archive: zipfile.ZipFile) -> None:
@@ -175,8 +175,9 @@ def _without_references(xml: bytes, ids: set[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _check_presentation(template: SlideTemplate) -> None:
-    """Open the cleaned package as python-pptx will, and refuse what no deck can be built on."""
+def _check_presentation(template: SlideTemplate) -> dict[str, str]:
+    """Open the cleaned package as python-pptx will, refuse what no deck can be built on, and return its
+    theme's colours."""
     from pptx import Presentation
 
     try:
@@ -191,3 +192,26 @@ def _check_presentation(template: SlideTemplate) -> None:
         if value is None or not MIN_SLIDE_EMU <= value <= MAX_SLIDE_EMU:
             shown = "missing" if value is None else f"{value / 914_400:.2f} inches"
             raise _unusable(template.path, f"its slide {name} is {shown}; it must be between 1 and 56 inches")
+    return theme_colours(prs)
+
+
+THEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
+               "hlink", "folHlink")
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def theme_colours(prs) -> dict[str, str]:
+    """The theme's colour slots as #RRGGBB (system colours by their last known value)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    scheme = theme.find(f".//{_A}clrScheme")
+    colours = {}
+    for slot in THEME_SLOTS:
+        element = scheme.find(f"{_A}{slot}") if scheme is not None else None
+        child = element[0] if element is not None and len(element) else None
+        value = child.get("val") if child is not None and child.tag == f"{_A}srgbClr" else \
+            child.get("lastClr") if child is not None else None
+        if value:
+            colours[slot] = "#" + value.upper()
+    return colours

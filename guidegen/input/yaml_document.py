@@ -7,8 +7,6 @@ errors is mapped back to the position of the value (or key) it concerns.
 
 from __future__ import annotations
 
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from guidegen.errors import InputFileError
-from guidegen.input.schema import BIDI_CONTROLS, Ladder, consistency_problems
+from guidegen.input.messages import dotted, plain_message
 from guidegen.input.safe_read import MAX_YAML_BYTES as MAX_FILE_BYTES
 from guidegen.input.safe_read import read_capped
 
@@ -99,102 +97,6 @@ class _TooDeep(Exception):
     pass
 
 
-def dotted(path: Path_) -> str:
-    """``("rungs", 2, "title")`` as ``rungs[2].title``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(top level)"
-
-
-def _unwrap(annotation: Any) -> Any:
-    """The type a field holds, looking through Annotated, list and Optional."""
-    while True:
-        origin = typing.get_origin(annotation)
-        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        if args and origin in (typing.Annotated, list, typing.Union, types.UnionType):
-            annotation = args[0]
-        else:
-            return annotation
-
-
-def _model_at(root: type[BaseModel], path: Path_) -> type[BaseModel] | None:
-    model: Any = root
-    for part in path:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
-            return None
-        model = _unwrap(model.model_fields[part].annotation)
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
-
-
-def _field_owner(model: type[BaseModel], name: str) -> str | None:
-    """The field of ``model`` whose own model has a field ``name``: where a mis-indented key belongs."""
-    for field_name, field_info in model.model_fields.items():
-        inner = _unwrap(field_info.annotation)
-        if isinstance(inner, type) and issubclass(inner, BaseModel) and name in inner.model_fields:
-            return field_name
-    return None
-
-
-_TYPE_WORDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
-               list: "a list", dict: "a mapping", type(None): "empty"}
-
-
-def _plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
-    kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
-    if kind == "missing":
-        return "is required but missing"
-    if kind == "extra_forbidden":
-        parent = _model_at(root, loc[:-1])
-        allowed = sorted(parent.model_fields) if parent else []
-        import difflib  # only when a file has an unknown key
-
-        owner = _field_owner(parent, str(loc[-1])) if parent else None
-        if owner:
-            return (f"unknown field {loc[-1]!r} here: it belongs under {owner!r}; indent it below that key "
-                    f"(allowed here: {', '.join(allowed)})")
-        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        message = f"unknown field {loc[-1]!r}"
-        if hint:
-            message += f"; did you mean {hint[0]!r}?"
-        if allowed:
-            message += f" (allowed: {', '.join(allowed)})"
-        return message
-    found = _TYPE_WORDS.get(type(value), type(value).__name__)
-    if kind == "string_type":
-        return f"must be text, not {found}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"must be a mapping of fields, not {found}"
-    if kind == "list_type":
-        return f"must be a list, not {found}"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "too_short":
-        return "must list at least one item"
-    if kind == "too_long":
-        ctx = error.get("ctx", {})
-        actual = ctx.get("actual_length")
-        return (f"lists {actual} items; at most {ctx.get('max_length')} are allowed" if actual is not None
-                else f"lists more than {ctx.get('max_length')} items, the most allowed")
-    if kind == "string_too_long":
-        return f"is too long (at most {error['ctx']['max_length']} characters)"
-    if kind == "string_pattern_mismatch":
-        if loc and loc[-1] == "id":
-            return f"{value!r} is not a valid id: use lowercase letters, digits and hyphens, like 'senior-pm'"
-        if loc and loc[-1] == "language":
-            return f"{value!r} is not a language tag like 'en' or 'en-US'"
-        if isinstance(value, str) and any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in value):
-            return "contains a control character, which no document can show"
-        if isinstance(value, str) and (bidi := next((c for c in value if c in BIDI_CONTROLS), None)):
-            return (f"contains the bidirectional control U+{ord(bidi):04X}, which makes text read otherwise than "
-                    f"it is written; remove it (isolates, U+2066 to U+2069, are allowed)")
-        return f"{value!r} does not have the expected form"
-    message = str(error["msg"]).removeprefix("Value error, ")
-    return message[:1].lower() + message[1:]
-
-
 def _read_text(path: Path, kind: str) -> str:
     label = str(path)
     raw = read_capped(path, MAX_FILE_BYTES, f"{kind} file")
@@ -235,7 +137,7 @@ class Document:
         except ValidationError as exc:
             for error in exc.errors():
                 loc = at + tuple(error["loc"])
-                self.add(loc, _plain_message({**error, "loc": tuple(error["loc"])}, model),
+                self.add(loc, plain_message({**error, "loc": tuple(error["loc"])}, model),
                          key=error["type"] == "extra_forbidden")
             return None
 
@@ -379,37 +281,6 @@ def _syntax_hint(problem: str, source: str, previous: str) -> str | None:
     if "found character" in problem and "cannot start any token" in problem:
         return "this character cannot start a value: put the value in quotes"
     return None
-
-
-def load_ladder(path: str | Path, _extending: tuple[Path, ...] = ()) -> Ladder:
-    """Load and validate a ladder file, or raise ``InputFileError`` listing every problem.
-
-    A ladder that says ``extends:`` is an overlay on another ladder (see ``overlay.py``);
-    ``_extending`` is the chain of overlays that led here, to catch loops.
-    """
-    document = read_document(path)
-    if "extends" in document.data:
-        from guidegen.input.overlay import load_overlay
-
-        chain = (*_extending, Path(path).resolve())
-        return load_overlay(document, lambda base: load_ladder(base, chain), chain)
-    return validate_ladder(document)
-
-
-_BRAND_KEYS = {"meta", "logo", "color", "typography", "defaults"}
-
-
-def validate_ladder(document: Document, data: Any = None) -> Ladder:
-    if data is None and "rungs" not in document.data and _BRAND_KEYS & set(document.data):
-        raise InputFileError([f"{document.label}:1:1: this looks like a brand file (it has "
-                              f"{', '.join(sorted(_BRAND_KEYS & set(document.data)))} and no rungs), not a ladder; "
-                              f"give it with --brand"])
-    ladder = document.validate(Ladder, data)
-    if ladder is not None:
-        for loc, message in consistency_problems(ladder):
-            document.add(loc, message)
-    document.fail_if_problems()
-    return ladder
 
 
 def _format(label: str, problems: list[Problem]) -> list[str]:

@@ -11,62 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guidegen.view.colours import AA_NORMAL, contrast, darken_until, hue_distance, mix, readable_on
+from guidegen.view.theme import Theme, brand_theme, template_theme
 from guidegen.errors import InputError
 from guidegen.input.schema import Ladder, Rung, Skill
 
 if TYPE_CHECKING:
     from guidegen.input.slide_template import SlideTemplate
     from guidegen.input.brand import Brand
-
-
-@dataclass(frozen=True)
-class Theme:
-    """Colours as hex strings, shared by the PDF and the deck.
-
-    Colours that carry text are derived so that the text stays readable
-    (WCAG AA) whatever the base colours are.
-    """
-
-    primary: str = "#1F3A5F"  # deep navy: titles, the cover, the top step
-    accent: str = "#2A9D8F"  # teal: rules, markers, steps
-    light: str = "#E8F1F2"  # pale tint: boxes and alternate rows
-    text: str = "#1D2430"
-    muted: str = "#5B6675"
-    background: str = "#FFFFFF"
-
-    @property
-    def primary_text(self) -> str:
-        """The primary colour, darkened where needed to be readable as text (headings) on the background."""
-        return darken_until(self.primary, self.background, AA_NORMAL)
-
-    @property
-    def accent_text(self) -> str:
-        """The accent, darkened where needed to be readable as text on the background."""
-        return darken_until(self.accent, self.background, AA_NORMAL)
-
-    @property
-    def on_primary(self) -> str:
-        return readable_on(self.primary, self.background, self.text)
-
-    def step_fill(self, number: int, total: int) -> str:
-        """Fill of a rung's step in the staircase, the highest in the primary colour.
-
-        Lower steps blend from the accent when the two colours are neighbours on
-        the colour wheel, and are lighter tints of the primary otherwise, since
-        blending far-apart hues gives muddy in-between colours.
-        """
-        rise = (number - 1) / max(total - 1, 1)
-        if hue_distance(self.accent, self.primary) <= 90:
-            fill = mix(self.accent_text, self.primary, rise)
-        else:
-            fill = mix(self.primary, self.background, 0.45 * (1 - rise))
-        if contrast(self.on_fill(fill), fill) < AA_NORMAL:  # a mid tone neither light nor dark text can read on
-            fill = darken_until(fill, self.background, AA_NORMAL)
-        return fill
-
-    def on_fill(self, fill: str) -> str:
-        return readable_on(fill, self.background, self.text)
 
 
 @dataclass(frozen=True)
@@ -118,7 +69,8 @@ class GuideContext:
     rungs: list[RungView]  # every rung of the ladder, lowest first
     matrix: list[MatrixSection]
     selected_ids: tuple[str, ...] = ()  # a handout of these rungs; empty for the whole guide
-    theme: Theme = field(default_factory=Theme)
+    theme: Theme = field(default_factory=Theme)  # both documents' colours
+    deck_theme: Theme = field(default_factory=Theme)  # the deck's: a company template's own where no brand overrides it
     page_size: str = "A4"
     pdf_variant: str | None = None
     pptx_template: SlideTemplate | None = None  # a company's slide template, checked; None for the built-in one
@@ -211,6 +163,9 @@ def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None 
         )
         for index, rung in enumerate(rungs)
     ]
+    if theme is None:
+        theme = brand_theme(brand)[0] if brand else Theme()
+    deck_theme = template_theme(pptx_template.colours) if pptx_template is not None and brand is None else theme
     return GuideContext(ladder=ladder, rungs=views, matrix=_matrix(ladder), selected_ids=tuple(dict.fromkeys(selected_ids)),
-                        theme=theme or (brand.theme if brand else Theme()), page_size=page_size,
+                        theme=theme, deck_theme=deck_theme, page_size=page_size,
                         pdf_variant=pdf_variant, pptx_template=pptx_template, brand=brand)

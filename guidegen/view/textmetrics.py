@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import bisect
 import logging
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
 from fontTools.ttLib import TTFont
+
+from guidegen.input.fontconfig import fallback_chain, font_file
 
 # Some distributed fonts (Carlito among them) carry odd creation dates in their
 # head table; fontTools warns about it, which says nothing useful to our users.
@@ -56,27 +56,7 @@ def register_font_faces(faces) -> None:
 def find_font(family: str, bold: bool = False, italic: bool = False) -> str:
     """Path of the file for ``family``: a registered brand file, else what fontconfig picks."""
     registered = _REGISTERED.get((family.casefold(), bold, italic)) or _REGISTERED.get((family.casefold(), False, False))
-    return registered or _fontconfig_match(family, bold, italic)
-
-
-@lru_cache(maxsize=32)
-def _fontconfig_match(family: str, bold: bool, italic: bool) -> str:
-    if shutil.which("fc-match") is None:
-        raise RuntimeError("fc-match (fontconfig) is not installed; run the README's setup command")
-    pattern = family + (":bold" if bold else "") + (":italic" if italic else "")
-    result = subprocess.run(["fc-match", "--format=%{file}", "--", pattern], capture_output=True, text=True, check=True)
-    return result.stdout.strip()
-
-
-def installed_family(family: str) -> str | None:
-    """The family fontconfig gives for ``family``: the same name if it is installed, else its stand-in."""
-    if shutil.which("fc-match") is None:
-        return None
-    result = subprocess.run(["fc-match", "--format=%{family}", "--", family], capture_output=True, text=True)
-    names = [name.strip() for name in result.stdout.split(",") if name.strip()]
-    if any(name.casefold() == family.casefold() for name in names):
-        return family
-    return names[0] if names else None
+    return registered or font_file(family, bold, italic)
 
 
 @lru_cache(maxsize=32)
@@ -152,34 +132,10 @@ class ShownFont:
         return max((taller[code] for code in map(ord, text) if code in taller), default=self.line_height)
 
 
-@lru_cache(maxsize=8)
-def _fallback_chain(pattern: str) -> list[tuple[list[int], list[int], str, int]]:
-    """Fonts in fontconfig's order for ``pattern``, each with the code point ranges it covers.
-
-    fontconfig matches charset coverage before family, so the first font here that has a character
-    is the one ``fc-match 'family:charset=...'`` (and so LibreOffice's glyph fallback) would pick.
-    """
-    if shutil.which("fc-match") is None:
-        return []
-    result = subprocess.run(["fc-match", "-s", "--format=%{file}\t%{index}\t%{charset}\n", "--", pattern],
-                            capture_output=True, text=True)
-    chain = []
-    for line in result.stdout.splitlines():
-        path, index, charset = (line.split("\t") + ["", ""])[:3]
-        starts, ends = [], []
-        for part in charset.split():
-            low, _, high = part.partition("-")
-            starts.append(int(low, 16))
-            ends.append(int(high or low, 16))
-        if path and starts:
-            chain.append((starts, ends, path, int(index or 0)))
-    return chain
-
-
 @lru_cache(maxsize=4096)
 def fallback_font(pattern: str, code: int) -> FontMetrics | None:
     """The font that draws ``code`` when the one ``pattern`` names lacks it, or None if none has it."""
-    for starts, ends, path, index in _fallback_chain(pattern):
+    for starts, ends, path, index in fallback_chain(pattern):
         at = bisect.bisect_right(starts, code) - 1
         if at >= 0 and code <= ends[at]:
             return metrics(path, index)

@@ -1,0 +1,64 @@
+"""Load a ladder file: read it, apply it to the ladder it extends if it is an overlay, validate it.
+
+The only module that follows ``extends:``: it loads the base ladder itself, then hands the already
+loaded base and the overlay document to ``overlay.merge``, which knows nothing of files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from guidegen.errors import InputFileError
+from guidegen.input.overlay import Overlay, merge
+from guidegen.input.schema import Ladder, consistency_problems
+from guidegen.input.yaml_document import Document, read_document
+from guidegen.resources import default_ladder_path
+
+MAX_EXTENDS_DEPTH = 4  # an overlay of an overlay of ... : deeper than this is surely a loop
+_BRAND_KEYS = {"meta", "logo", "color", "typography", "defaults"}
+
+
+def load_ladder(path: str | Path, _extending: tuple[Path, ...] = ()) -> Ladder:
+    """Load and validate a ladder file, or raise ``InputFileError`` listing every problem.
+
+    ``_extending`` is the chain of overlays that led here, to catch loops.
+    """
+    document = read_document(path)
+    if "extends" not in document.data:
+        return validate_ladder(document)
+    overlay = document.validate(Overlay)
+    document.fail_if_problems()
+    chain = (*_extending, Path(path).resolve())
+    base = load_ladder(_base_path(document, overlay.extends, chain), chain)
+    return validate_ladder(document, merge(document, overlay, base))
+
+
+def _base_path(document: Document, extends: str, chain: tuple[Path, ...]) -> Path:
+    """The file ``extends:`` names: 'default', or a ladder in this file's folder, not already in the chain."""
+    if extends.strip().lower() == "default":
+        return default_ladder_path()
+    base = (document.path.parent / extends).resolve()
+    if not base.is_relative_to(document.path.parent.resolve()):
+        document.add(("extends",), f"{extends!r} is outside this file's folder; a ladder may extend "
+                                   f"'default' or a ladder beside it")
+    elif len(chain) > MAX_EXTENDS_DEPTH or base in chain:
+        document.add(("extends",), "extends itself, directly or through other files")
+    elif not base.is_file():
+        document.add(("extends",), f"the ladder to extend, {base}, does not exist")
+    document.fail_if_problems()
+    return base
+
+
+def validate_ladder(document: Document, data: Any = None) -> Ladder:
+    """``data`` (the document's own by default) as a ``Ladder``, or ``InputFileError`` with every problem."""
+    if data is None and "rungs" not in document.data and _BRAND_KEYS & set(document.data):
+        raise InputFileError([f"{document.label}:1:1: this looks like a brand file (it has "
+                              f"{', '.join(sorted(_BRAND_KEYS & set(document.data)))} and no rungs), not a ladder; "
+                              f"give it with --brand"])
+    ladder = document.validate(Ladder, data)
+    if ladder is not None:
+        for loc, message in consistency_problems(ladder):
+            document.add(loc, message)
+    document.fail_if_problems()
+    return ladder

@@ -1,0 +1,87 @@
+"""The shape of the code: one direction, cli -> pipeline -> guide | deck -> view -> input, and no cycles.
+
+Every import counts, at the top of a module or inside a function (a deferred import is still a
+dependency), and so do imports made only for type checking.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "guidegen"
+
+# Lower layers never import higher ones. Foundation modules (errors, resources, bounded) serve all.
+LAYERS = {
+    "guidegen.cli": 5, "guidegen.__main__": 6, "guidegen": 6,
+    "guidegen.pipeline": 4, "guidegen.parallel": 4, "guidegen.formats": 4,
+    "guidegen.guide": 3, "guidegen.deck": 3,
+    "guidegen.view": 2,
+    "guidegen.input": 1,
+    "guidegen.errors": 0, "guidegen.resources": 0, "guidegen.bounded": 0, "guidegen._version": 0,
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name.startswith("guidegen"))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            if module.startswith("guidegen"):
+                found.add(module)
+                found.update(f"{module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        # "from guidegen.x import y" names module guidegen.x.y when that is a module, else guidegen.x
+        graph[name] = {target for target in _imports(path) if target in modules and target != name}
+    return graph
+
+
+def _layer(module: str) -> int:
+    for prefix in sorted(LAYERS, key=len, reverse=True):
+        if module == prefix or module.startswith(prefix + "."):
+            return LAYERS[prefix]
+    raise AssertionError(f"{module} belongs to no layer: add it to LAYERS")
+
+
+def test_there_is_no_import_cycle():
+    graph = _graph()
+    cycles = []
+
+    def visit(module: str, path: list[str], on_path: set[str], done: set[str]) -> None:
+        for target in sorted(graph[module]):
+            if target in on_path:
+                cycles.append(path[path.index(target):] + [target])
+            elif target not in done:
+                visit(target, [*path, target], on_path | {target}, done)
+        done.add(module)
+
+    done: set[str] = set()
+    for module in sorted(graph):
+        if module not in done:
+            visit(module, [module], {module}, done)
+    assert not cycles, "\n".join(" -> ".join(cycle) for cycle in cycles[:10])
+
+
+def test_imports_point_one_way():
+    wrong = [f"{module} -> {target}" for module, targets in sorted(_graph().items()) for target in sorted(targets)
+             if _layer(target) > _layer(module)]
+    assert not wrong, "\n".join(wrong)
