@@ -62,7 +62,7 @@ def title_notes(context: GuideContext) -> list[str]:
         *context.ladder.company_introduction,
         f"Today we walk through {len(shown)} rung{'s' if len(shown) != 1 else ''}, from {shown[0].rung.title} "
         f"to {shown[-1].rung.title}, then look at the ladder as a whole.",
-        f"Source: \u201c{context.ladder.source.title}\u201d by {context.ladder.source.author}.",
+        f"Source: {context.attribution}.",
     ]
 
 

@@ -130,13 +130,13 @@ class DeckWriter:
         ctx = self.context
         ladder = ctx.ladder
         if ctx.is_handout:
-            title = " & ".join(view.rung.title for view in ctx.shown)
+            title = ctx.handout_title
             subtitle = f"Role training from \u201c{ladder.title}\u201d"
         else:
             title, subtitle = ladder.title, ladder.subtitle or "Career ladder training"
         slide = self._slide(self.title_layout, title, keep_subtitle=True)
         placeholder = _subtitle_placeholder(slide)
-        credit = f"Based on \u201c{ladder.source.title}\u201d by {ladder.source.author}"
+        credit = ctx.credit
         if placeholder is not None:
             self._fill_placeholder(placeholder, [Para(subtitle), Para(credit)], preferred=22)
         else:
@@ -318,13 +318,11 @@ class DeckWriter:
         slide = self._slide(self.plain_layout, "The ladder at a glance")
         width = self.content_right - self.content_left
         height = self.content_bottom - self.content_top
-        # A long ladder's steps stand closer together, or its drawing would be mostly gaps.
-        steps = staircase(len(ctx.rungs), width, height, gap=min(width * 0.007, width / len(ctx.rungs) * 0.12))
+        steps = staircase(len(ctx.rungs), width, height, max_gap=width * 0.007)
         labels, size = self._step_labels(steps)
         group = slide.shapes.add_group_shape()
         group.name = "Ladder staircase"
-        titles = ", ".join(view.rung.title for view in ctx.rungs)
-        _set_alt_text(group, f"A staircase of {len(ctx.rungs)} steps, lowest rung at the left: {titles}.")
+        _set_alt_text(group, ctx.staircase_alt)
         for step, view, paras in zip(steps, ctx.rungs, labels):
             target = rung_slides.get(view.rung.id)
             shape = group.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(self.content_left + step.x),

@@ -7,18 +7,16 @@ high, which only matters for deciding whether two columns fit on one page.
 
 from __future__ import annotations
 
+from guidegen.view.page import PT_PER_MM, page_geometry
 from guidegen.view.textmetrics import FontMetrics, font_metrics, wrap
 
 # Text metrics of the guide's body, for balancing a chapter's two columns (see guide.css.j2).
-PT_PER_MM = 72 / 25.4
-CONTENT_WIDTH_MM = {"A4": 210 - 42, "letter": 215.9 - 42}
-COLUMN_GAP_MM = 9
 BODY_PT, LINE = 10, 1.45
 
 
 def _head_height(view, page_size: str, regular: FontMetrics) -> float:
     """Points taken above the columns: rung number, title, "what it is" and the changes box."""
-    full = CONTENT_WIDTH_MM[page_size] * PT_PER_MM
+    full = page_geometry(page_size).content_width_mm * PT_PER_MM
     height = 9 * 1.2 + 2 * PT_PER_MM + 24 * 1.2 + 4 * PT_PER_MM  # kicker, title
     height += 12 * 1.2 + 7 * PT_PER_MM + len(wrap(view.rung.what_it_is, regular, 11.5, full - 7 * PT_PER_MM)) * 11.5 * 1.45
     if view.previous is not None:
@@ -27,9 +25,6 @@ def _head_height(view, page_size: str, regular: FontMetrics) -> float:
                        for skills in (changes.leadership, changes.soft_skills))
         height += 12 * 1.2 + 7 * PT_PER_MM + rows * 9.5 * 1.45 + 4 * PT_PER_MM
     return height
-
-
-PAGE_CONTENT_HEIGHT_MM = {"A4": 297 - 46, "letter": 279.4 - 46}
 
 
 def column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
@@ -41,7 +36,7 @@ def column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
     a section may run on from the bottom of the left column to the top of the
     right one, and its heading always stays with its first item.
     """
-    width = ((CONTENT_WIDTH_MM[page_size] - COLUMN_GAP_MM) / 2) * PT_PER_MM
+    width = page_geometry(page_size).column_width_mm * PT_PER_MM
     regular, bold = font_metrics(family or "Inter"), font_metrics(family or "Inter", bold=True)
     line = BODY_PT * LINE
     heading = 12 * 1.2 + 7 * PT_PER_MM
@@ -63,7 +58,7 @@ def column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
 
     total = sum(heights)
     best, split, left = total, len(units), 0.0
-    room = PAGE_CONTENT_HEIGHT_MM[page_size] * PT_PER_MM - _head_height(view, page_size, regular)
+    room = page_geometry(page_size).content_height_mm * PT_PER_MM - _head_height(view, page_size, regular)
     for cut in range(1, len(units)):
         left += heights[cut - 1]
         if units[cut][1] == 1:

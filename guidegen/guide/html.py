@@ -16,9 +16,9 @@ from guidegen.view.ladder_view import GuideContext
 from guidegen.resources import html_templates_dir
 from guidegen.view.staircase import Step, staircase
 from guidegen.view.textmetrics import font_metrics, register_font_faces, wrap
-from guidegen.guide.columns import CONTENT_WIDTH_MM, PT_PER_MM, column_split
+from guidegen.guide.columns import column_split
+from guidegen.view.page import PT_PER_MM, page_geometry
 
-PAGE_HEIGHTS_MM = {"A4": 297, "letter": 279.4}
 
 # The overview drawing's coordinate space (CSS px); it is scaled to the text width.
 OVERVIEW_WIDTH, OVERVIEW_HEIGHT, OVERVIEW_GAP = 640, 400, 5
@@ -94,7 +94,7 @@ def _step_labels(context: GuideContext, boxes: list[Step]) -> dict:
     ladder's steps are slivers, and the contents lists the rungs by number)."""
     many = len(boxes) > 6
     number_pt, title_pt = STEP_NUMBER_PT[many], STEP_TITLE_PT[many]
-    mm_per_px = CONTENT_WIDTH_MM[context.page_size] / OVERVIEW_WIDTH
+    mm_per_px = page_geometry(context.page_size).content_width_mm / OVERVIEW_WIDTH
     family = (context.brand.base_font if context.brand else None) or "Inter"
     bold = font_metrics(family, bold=True)
     padding = STEP_PADDING_MM * PT_PER_MM
@@ -123,9 +123,7 @@ def _step_labels(context: GuideContext, boxes: list[Step]) -> dict:
 def _overview(context: GuideContext) -> dict:
     """The staircase: one step per rung, with the HTML label boxes placed over the SVG steps."""
     theme = context.theme
-    # A long ladder's steps stand closer together, or its drawing would be mostly gaps.
-    gap = min(OVERVIEW_GAP, OVERVIEW_WIDTH / len(context.rungs) * 0.12)
-    boxes = staircase(len(context.rungs), OVERVIEW_WIDTH, OVERVIEW_HEIGHT, gap=gap)
+    boxes = staircase(len(context.rungs), OVERVIEW_WIDTH, OVERVIEW_HEIGHT, max_gap=OVERVIEW_GAP)
     shown = {view.rung.id for view in context.shown}
     steps = []
     for box, view in zip(boxes, context.rungs):
@@ -137,10 +135,7 @@ def _overview(context: GuideContext) -> dict:
             "left": _percent(box.x, OVERVIEW_WIDTH), "top": _percent(box.y, OVERVIEW_HEIGHT),
             "width": _percent(box.width, OVERVIEW_WIDTH), "height": _percent(box.height, OVERVIEW_HEIGHT),
         })
-    titles = ", ".join(view.rung.title for view in context.rungs)
-    alt = f"A staircase of {len(context.rungs)} steps, lowest rung at the left: {titles}."
-    if context.is_handout:
-        alt += " Highlighted: " + ", ".join(view.rung.title for view in context.shown) + "."
+    alt = " ".join(filter(None, (context.staircase_alt, context.highlighted_alt)))
     return {"width": OVERVIEW_WIDTH, "height": OVERVIEW_HEIGHT, "steps": steps, "alt": alt,
             "matrix_landscape": len(context.rungs) > PORTRAIT_MATRIX_MAX_RUNGS, **_step_labels(context, boxes)}
 
@@ -163,12 +158,6 @@ def _matrix_parts(context: GuideContext) -> list[dict]:
     return parts
 
 
-def document_title(context: GuideContext) -> str:
-    if context.is_handout:
-        return " & ".join(view.rung.title for view in context.shown) + f" \u2014 {context.title}"
-    return context.title
-
-
 def _font_stack(family: str | None) -> str:
     families = ([family] if family else []) + ["Inter", "DejaVu Sans"]
     return ", ".join(css_string(name) for name in families) + ", sans-serif"
@@ -176,12 +165,6 @@ def _font_stack(family: str | None) -> str:
 
 def _image(image) -> dict | None:
     return {"url": image.path.as_uri(), "alt": image.alt} if image else None
-
-
-def _credit(context: GuideContext) -> str:
-    credit = f"Based on \u201c{context.ladder.source.title}\u201d by {context.ladder.source.author}"
-    brand = context.brand
-    return f"{brand.name} \u00b7 {credit}" if brand and brand.name else credit
 
 
 def render_html(context: GuideContext) -> str:
@@ -195,9 +178,8 @@ def render_html(context: GuideContext) -> str:
              for f in (brand.font_faces if brand else ())]
     overview = _overview(context)
     css = env.get_template("guide.css.j2").render(
-        theme=context.theme, overview=overview, cover_max_rungs=COVER_MAX_RUNGS, page_size=context.page_size,
-        page_height_mm=PAGE_HEIGHTS_MM[context.page_size],
-        title=context.title, rung_count=len(context.rungs), credit=_credit(context), logo=logo,
+        theme=context.theme, overview=overview, cover_max_rungs=COVER_MAX_RUNGS, page=page_geometry(context.page_size),
+        title=context.title, rung_count=len(context.rungs), credit=context.branded_credit, logo=logo,
         font_faces=faces, base_font=_font_stack(brand.base_font if brand else None),
         heading_font=_font_stack((brand.heading_font or brand.base_font) if brand else None),
     )
@@ -213,7 +195,7 @@ def render_html(context: GuideContext) -> str:
         css=css,
         overview=overview,
         cover_max_rungs=COVER_MAX_RUNGS,
-        document_title=document_title(context),
+        document_title=context.document_title,
         version=__version__,
         logo=logo,
         logo_dark=logo_dark,

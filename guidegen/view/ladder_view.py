@@ -91,6 +91,41 @@ class GuideContext:
             return self.rungs
         return [view for view in self.rungs if view.rung.id in self.selected_ids]
 
+    # Wording both documents share, so that the guide and the deck never disagree.
+    @property
+    def attribution(self) -> str:
+        """The source as both documents credit it: “Title” by Author."""
+        return f"\u201c{self.ladder.source.title}\u201d by {self.ladder.source.author}"
+
+    @property
+    def credit(self) -> str:
+        return f"Based on {self.attribution}"
+
+    @property
+    def branded_credit(self) -> str:
+        """The credit after the company's name, where a brand names one."""
+        return f"{self.brand.name} \u00b7 {self.credit}" if self.brand and self.brand.name else self.credit
+
+    @property
+    def handout_title(self) -> str:
+        return " & ".join(view.rung.title for view in self.shown)
+
+    @property
+    def document_title(self) -> str:
+        """The title a document's metadata (and a reader's window) shows."""
+        return f"{self.handout_title} \u2014 {self.title}" if self.is_handout else self.title
+
+    @property
+    def staircase_alt(self) -> str:
+        """What the staircase drawing shows, for a reader who cannot see it."""
+        titles = ", ".join(view.rung.title for view in self.rungs)
+        return f"A staircase of {len(self.rungs)} steps, lowest rung at the left: {titles}."
+
+    @property
+    def highlighted_alt(self) -> str:
+        """For a handout's drawing, which of its steps stand out."""
+        return "Highlighted: " + ", ".join(view.rung.title for view in self.shown) + "." if self.is_handout else ""
+
     def is_selected(self, view: RungView) -> bool:
         return not self.selected_ids or view.rung.id in self.selected_ids
 

@@ -19,15 +19,17 @@ class Step:
     height: float
 
 
-def staircase(count: int, width: float, height: float, *, gap: float = 0.0, base: float = 0.3) -> list[Step]:
+def staircase(count: int, width: float, height: float, *, max_gap: float = 0.0, base: float = 0.3) -> list[Step]:
     """``count`` columns filling ``width`` x ``height``, rising to the right.
 
     The lowest column is ``base`` (a fraction of ``height``) tall, so that
     even it has room for a label; each column is one riser taller than the
-    one before it, and the highest fills the height.
+    one before it, and the highest fills the height. Columns stand ``max_gap``
+    apart, closer on a long ladder, whose drawing would otherwise be mostly gaps.
     """
     if count < 1:
         return []
+    gap = min(max_gap, width / count * 0.12)
     step_width = (width - gap * (count - 1)) / count
     lowest = height * base if count > 1 else height
     riser = (height - lowest) / max(count - 1, 1)
