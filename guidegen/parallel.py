@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from guidegen.pipeline import Options, _prepare_output_dir, fork_is_safe, load_brand_with_warnings, make_context, write_documents
+from guidegen.pipeline import Options, fork_is_safe, load_brand_with_warnings, prepare, prepare_output_dir, write_documents
 from guidegen.errors import BuildError, InputError, InputFileError
 from guidegen.input.ladder import load_ladder
 from guidegen.resources import default_ladder_path
@@ -41,8 +41,8 @@ def _warm_up(language: str) -> None:
     gc.enable()
 
 
-def _build_one(context, folder: Path, formats: tuple[str, ...]) -> tuple[Path, ...]:
-    return tuple(write_documents(context, folder, formats))
+def _build_one(job, folder: Path, formats: tuple[str, ...]) -> tuple[Path, ...]:
+    return tuple(write_documents(job, folder, formats))
 
 
 def folder_names(slugs: list[str]) -> list[str]:
@@ -72,20 +72,20 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
             problems.extend(exc.problems)
     if problems:
         raise InputFileError(problems)
-    contexts, template_warnings = [], on_warning
+    jobs_to_do, template_warnings = [], on_warning
     for brand in brands:  # the template's warnings once, not once per brand
-        contexts.append(make_context(options, ladder, brand, template_warnings))
+        jobs_to_do.append(prepare(options, ladder, brand, template_warnings))
         template_warnings = None
     folders = [out_dir / name for name in folder_names([brand.slug for brand in brands])]
     for folder in folders:
-        _prepare_output_dir(folder)
+        prepare_output_dir(folder)
 
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(brands)))
     results: list[BrandResult | None] = [None] * len(brands)
     if jobs == 1:
         _warm_up(ladder.language)
-        for index, (context, folder) in enumerate(zip(contexts, folders)):
-            results[index] = _run(brand_paths[index], folder, partial(_build_one, context, folder, options.formats))
+        for index, (job, folder) in enumerate(zip(jobs_to_do, folders)):
+            results[index] = _run(brand_paths[index], folder, partial(_build_one, job, folder, options.formats))
             if on_done:
                 on_done(results[index], index + 1, len(brands))
         return results  # type: ignore[return-value]
@@ -94,8 +94,8 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
     method = "fork" if fork_is_safe() else ("forkserver" if "forkserver" in available else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                              initializer=_warm_up, initargs=(ladder.language,)) as pool:
-        pending: dict[Future, int] = {pool.submit(_build_one, context, folder, options.formats): index
-                                      for index, (context, folder) in enumerate(zip(contexts, folders))}
+        pending: dict[Future, int] = {pool.submit(_build_one, job, folder, options.formats): index
+                                      for index, (job, folder) in enumerate(zip(jobs_to_do, folders))}
         done_count = 0
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)

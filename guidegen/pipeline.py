@@ -1,4 +1,4 @@
-"""One build: load the ladder, derive the context once, hand it to each renderer."""
+"""One build: load the ladder and brand, build the view once, hand it to each renderer, put the files in place."""
 
 from __future__ import annotations
 
@@ -20,14 +20,14 @@ from guidegen.resources import default_ladder_path
 # guide process (guide_process.py) before that import and let it import WeasyPrint meanwhile.
 if TYPE_CHECKING:
     from guidegen.input.brand import Brand
-    from guidegen.view.ladder_view import GuideContext
+    from guidegen.view.ladder_view import LadderView
     from guidegen.guide.process import GuideProcess
     from guidegen.input.schema import Ladder
 
 FORMATS = tuple(OUTPUT_NAMES)
 
 
-def _prepare_output_dir(out_dir: Path) -> None:
+def prepare_output_dir(out_dir: Path) -> None:
     """Fail before any rendering when the folder cannot take the output."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -78,8 +78,19 @@ class Options:
     pptx_template: Path | None = None
 
 
-def make_context(options: Options, ladder: Ladder, brand: Brand | None, on_warning=None) -> GuideContext:
-    from guidegen.view.ladder_view import build_context
+@dataclass(frozen=True)
+class Job:
+    """One set of documents to write: the view both documents read, and each format's own options."""
+
+    view: LadderView
+    options: dict[str, object]  # format name -> GuideOptions or DeckOptions
+
+
+def prepare(options: Options, ladder: Ladder, brand: Brand | None, on_warning=None) -> Job:
+    """Check what only one document uses (a slide template), then build the view once."""
+    from guidegen.deck.options import DeckOptions
+    from guidegen.guide.options import GuideOptions
+    from guidegen.view.ladder_view import build_view
 
     template = None
     if options.pptx_template is not None and "pptx" in options.formats:
@@ -88,8 +99,14 @@ def make_context(options: Options, ladder: Ladder, brand: Brand | None, on_warni
         template = check_template(options.pptx_template)
         for warning in template.warnings:
             (on_warning or (lambda message: None))(warning)
-    return build_context(ladder, page_size=options.page_size, selected_ids=options.rung_ids,
-                         pdf_variant=options.pdf_variant, pptx_template=template, brand=brand)
+    view = build_view(ladder, selected_ids=options.rung_ids, brand=brand,
+                      template_colours=template.colours if template else None)
+    return Job(view, {"pdf": GuideOptions(options.page_size, options.pdf_variant), "pptx": DeckOptions(template)})
+
+
+def make_context(options: Options, ladder: Ladder, brand: Brand | None, on_warning=None) -> LadderView:
+    """The view alone, for callers that render one part themselves."""
+    return prepare(options, ladder, brand, on_warning).view
 
 
 MAX_SUFFIX = 60  # file names stay far below the 255 bytes file systems allow
@@ -106,13 +123,13 @@ def handout_suffix(rung_ids: list[str]) -> str:
     return f"-{rung_ids[0][:30]}-and-{len(rung_ids) - 1}-more-{digest}"
 
 
-def _target(context: GuideContext, out_dir: Path, name: str) -> Path:
+def _target(context: LadderView, out_dir: Path, name: str) -> Path:
     suffix = handout_suffix([view.rung.id for view in context.shown]) if context.is_handout else ""
     stem, extension = OUTPUT_NAMES[name].rsplit(".", 1)
     return out_dir / f"{stem}{suffix}.{extension}"
 
 
-def write_documents(context: GuideContext, out_dir: Path, formats: Iterable[str],
+def write_documents(job: Job, out_dir: Path, formats: Iterable[str],
                     guide_process: GuideProcess | None = None) -> list[Path]:
     """Render each format, and put them all in place only once every one is complete.
 
@@ -122,7 +139,8 @@ def write_documents(context: GuideContext, out_dir: Path, formats: Iterable[str]
     is laid out there while this process draws the deck: the two take different cores.
     """
     names = list(dict.fromkeys(formats))  # keeps order, drops repeats
-    targets = {name: _target(context, out_dir, name) for name in names}
+    view = job.view
+    targets = {name: _target(view, out_dir, name) for name in names}
     temporaries: dict[str, Path] = {}
     elsewhere = guide_process is not None and "pdf" in names
     current = names[0]
@@ -132,14 +150,14 @@ def write_documents(context: GuideContext, out_dir: Path, formats: Iterable[str]
         if elsewhere:
             from guidegen.guide.html import allowed_folders, render_html
 
-            guide_process.start(render_html(context), allowed_folders(context), temporaries["pdf"],
-                                context.pdf_variant)
+            guide = job.options["pdf"]
+            guide_process.start(render_html(view, guide), allowed_folders(view), temporaries["pdf"], guide.pdf_variant)
         for name in names:
             if name == "pdf" and elsewhere:
                 continue
             current = name
             with _collector_paused():
-                renderer(name).render(context, temporaries[name])
+                renderer(name).render(view, temporaries[name], job.options.get(name))
         if elsewhere:
             current = "pdf"
             guide_process.result()
@@ -214,7 +232,7 @@ def build(
 
         ladder = load_ladder(options.ladder_path or default_ladder_path())
         brand = load_brand_with_warnings(brand_path, on_warning) if brand_path is not None else None
-        context = make_context(options, ladder, brand, on_warning)
+        job = prepare(options, ladder, brand, on_warning)
         out_dir = Path(out_dir)
-        _prepare_output_dir(out_dir)
-        return write_documents(context, out_dir, options.formats, guide_process)
+        prepare_output_dir(out_dir)
+        return write_documents(job, out_dir, options.formats, guide_process)

@@ -11,11 +11,12 @@ import guidegen.pipeline as build_module
 from guidegen.pipeline import write_documents
 from guidegen.errors import BuildError
 
-CONTEXT = SimpleNamespace(is_handout=False, shown=[])
+CONTEXT = build_module.Job(SimpleNamespace(is_handout=False, shown=[]), {})
 
 
 def _renderers(monkeypatch, **renders):
-    monkeypatch.setattr(build_module, "renderer", lambda name: SimpleNamespace(render=renders[name]))
+    monkeypatch.setattr(build_module, "renderer", lambda name: SimpleNamespace(
+        render=lambda view, target, options: renders[name](view, target)))
 
 
 def test_rendering_pauses_the_collector_and_restores_it_even_on_failure(tmp_path, monkeypatch):

@@ -159,7 +159,7 @@ def test_qpdf_finds_nothing_wrong(default_build):
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "Tom & Jerry's <b>team</b>"])
 def test_markup_in_ladder_text_is_shown_as_text(tmp_path, text):
-    from guidegen.view.ladder_view import build_context
+    from guidegen.view.ladder_view import build_view
     from guidegen.input.ladder import load_ladder
     from guidegen.guide.html import render_html
 
@@ -168,7 +168,7 @@ def test_markup_in_ladder_text_is_shown_as_text(tmp_path, text):
     source = (FIXTURES / "minimal_ladder.yaml").read_text().replace("Two levels of product design.", f'"{text}"')
     path = tmp_path / "ladder.yaml"
     path.write_text(source)
-    html = render_html(build_context(load_ladder(path)))
+    html = render_html(build_view(load_ladder(path)))
     assert text not in html
     assert "&lt;" in html
 

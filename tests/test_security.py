@@ -177,7 +177,7 @@ def test_unexpected_errors_are_one_line_unless_debug(tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(context_module, "build_context", explode)
+    monkeypatch.setattr(context_module, "build_view", explode)
     result = CliRunner().invoke(main, ["build", "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert "internal error: RuntimeError: boom (run with --debug to see where)" in result.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidegen.view.ladder_view import GuideContext, RungView
+from guidegen.view.ladder_view import LadderView, RungView
 
 
 def _names(skills) -> str:
@@ -12,7 +12,7 @@ def _names(skills) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def rung_notes(view: RungView, context: GuideContext) -> list[str]:
+def rung_notes(view: RungView, context: LadderView) -> list[str]:
     """Talking points, the example as a story, questions for the room and a bridge to the next rung."""
     rung, labels = view.rung, context.ladder.labels
     notes = [f"{rung.title} ({rung.short}), rung {view.number} of {view.total}. {rung.what_it_is}"]
@@ -55,7 +55,7 @@ def rung_notes(view: RungView, context: GuideContext) -> list[str]:
     return notes
 
 
-def title_notes(context: GuideContext) -> list[str]:
+def title_notes(context: LadderView) -> list[str]:
     shown = context.shown
     return [
         *context.ladder.introduction,
@@ -66,20 +66,20 @@ def title_notes(context: GuideContext) -> list[str]:
     ]
 
 
-def agenda_notes(context: GuideContext) -> list[str]:
+def agenda_notes(context: LadderView) -> list[str]:
     return ["Set expectations: one slide per rung, each with what the role is, its responsibilities, "
             "its leadership components and its soft skills. Questions are welcome throughout.",
             "Ask the room to keep in mind the rung they are on today and the one they are aiming for."]
 
 
-def summary_notes(context: GuideContext) -> list[str]:
+def summary_notes(context: LadderView) -> list[str]:
     names = ", ".join(view.rung.title for view in context.rungs)
     return [f"The whole ladder, lowest rung at the left: {names}.",
             "Each step is a link: click one to go back to that rung's slide.",
             "Ask: which step are you on today, and which one are you reaching for?"]
 
 
-def closing_notes(context: GuideContext) -> list[str]:
+def closing_notes(context: LadderView) -> list[str]:
     return [*context.ladder.conclusion.paragraphs,
             *context.ladder.company_closing,
             "Close by asking each person to write down one skill from today's rungs to practice next, "

@@ -21,13 +21,14 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Pt
 
-from guidegen.view.ladder_view import GuideContext, RungView
+from guidegen.view.ladder_view import LadderView, RungView
 from guidegen.view.theme import Theme
 from guidegen.errors import BuildError
 from guidegen.resources import templates_dir
 from guidegen.view.staircase import staircase
 from guidegen.view.textmetrics import register_font_faces
 from guidegen.deck import notes
+from guidegen.deck.options import DeckOptions
 from guidegen.deck.template import (SUBTITLES, TITLES, apply_theme, find_layout, open_template, remove_unused_placeholders,
                             theme_fonts)
 from guidegen.deck.measure import BULLET_INDENT, EMU_PER_PT, INSET, MIN_BODY_PT, PARAGRAPH_GAP, Box, Measure, Para, emu
@@ -59,7 +60,7 @@ class RungPage:
 
 
 class DeckWriter:
-    def __init__(self, prs, context: GuideContext, template: Path, theme: Theme):
+    def __init__(self, prs, context: LadderView, template: Path, theme: Theme):
         self.prs = prs
         self.context = context
         self.theme = theme  # the deck's colours as hex, for text and fills whose contrast must be checked
@@ -568,8 +569,8 @@ def _core_property(text: str) -> str:
     return cut.rstrip(" ,;:") + "\u2026"
 
 
-def render(context: GuideContext, target: Path) -> None:
-    company_template = context.pptx_template  # checked and cleaned when the build started
+def render(context: LadderView, target: Path, options: DeckOptions) -> None:
+    company_template = options.template  # checked and cleaned when the build started
     prs = open_template(company_template or default_template())
     template = company_template.path if company_template else default_template()
     brand = context.brand

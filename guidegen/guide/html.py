@@ -12,11 +12,12 @@ from pathlib import Path
 import jinja2
 
 from guidegen._version import __version__
-from guidegen.view.ladder_view import GuideContext
+from guidegen.view.ladder_view import LadderView
 from guidegen.resources import html_templates_dir
 from guidegen.view.staircase import Step, staircase
 from guidegen.view.textmetrics import font_metrics, register_font_faces, wrap
 from guidegen.guide.columns import column_split
+from guidegen.guide.options import GuideOptions
 from guidegen.view.page import PT_PER_MM, page_geometry
 
 
@@ -88,13 +89,13 @@ def _percent(value: float, whole: float) -> float:
     return round(100 * value / whole, 3)
 
 
-def _step_labels(context: GuideContext, boxes: list[Step]) -> dict:
+def _step_labels(context: LadderView, boxes: list[Step], page_size: str) -> dict:
     """How the steps are labelled: with number and title while every title fits its step without
     breaking a word; else with the number alone, as large as fits; else not at all (a long
     ladder's steps are slivers, and the contents lists the rungs by number)."""
     many = len(boxes) > 6
     number_pt, title_pt = STEP_NUMBER_PT[many], STEP_TITLE_PT[many]
-    mm_per_px = page_geometry(context.page_size).content_width_mm / OVERVIEW_WIDTH
+    mm_per_px = page_geometry(page_size).content_width_mm / OVERVIEW_WIDTH
     family = (context.brand.base_font if context.brand else None) or "Inter"
     bold = font_metrics(family, bold=True)
     padding = STEP_PADDING_MM * PT_PER_MM
@@ -120,7 +121,7 @@ def _step_labels(context: GuideContext, boxes: list[Step]) -> dict:
     return {"labels": "none", "number_pt": number_pt, "title_pt": title_pt}
 
 
-def _overview(context: GuideContext) -> dict:
+def _overview(context: LadderView, page_size: str) -> dict:
     """The staircase: one step per rung, with the HTML label boxes placed over the SVG steps."""
     theme = context.theme
     boxes = staircase(len(context.rungs), OVERVIEW_WIDTH, OVERVIEW_HEIGHT, max_gap=OVERVIEW_GAP)
@@ -137,10 +138,10 @@ def _overview(context: GuideContext) -> dict:
         })
     alt = " ".join(filter(None, (context.staircase_alt, context.highlighted_alt)))
     return {"width": OVERVIEW_WIDTH, "height": OVERVIEW_HEIGHT, "steps": steps, "alt": alt,
-            "matrix_landscape": len(context.rungs) > PORTRAIT_MATRIX_MAX_RUNGS, **_step_labels(context, boxes)}
+            "matrix_landscape": len(context.rungs) > PORTRAIT_MATRIX_MAX_RUNGS, **_step_labels(context, boxes, page_size)}
 
 
-def _matrix_parts(context: GuideContext) -> list[dict]:
+def _matrix_parts(context: LadderView) -> list[dict]:
     """The matrix as one table, or for a long ladder several, each of a few rungs and only the
     skills that appear in them (a 100-rung table would be unreadable, and slow to lay out)."""
     views = context.rungs
@@ -167,7 +168,7 @@ def _image(image) -> dict | None:
     return {"url": image.path.as_uri(), "alt": image.alt} if image else None
 
 
-def render_html(context: GuideContext) -> str:
+def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> str:
     """The guide as one HTML document (its CSS inline), before layout."""
     env = _environment(html_templates_dir())
     brand = context.brand
@@ -176,15 +177,15 @@ def render_html(context: GuideContext) -> str:
     logo, logo_dark = (_image(brand.logo_on_light), _image(brand.logo_on_dark)) if brand else (None, None)
     faces = [{"family": f.family, "url": f.path.as_uri(), "weight": f.weight, "style": f.style}
              for f in (brand.font_faces if brand else ())]
-    overview = _overview(context)
+    overview = _overview(context, options.page_size)
     css = env.get_template("guide.css.j2").render(
-        theme=context.theme, overview=overview, cover_max_rungs=COVER_MAX_RUNGS, page=page_geometry(context.page_size),
+        theme=context.theme, overview=overview, cover_max_rungs=COVER_MAX_RUNGS, page=page_geometry(options.page_size),
         title=context.title, rung_count=len(context.rungs), credit=context.branded_credit, logo=logo,
         font_faces=faces, base_font=_font_stack(brand.base_font if brand else None),
         heading_font=_font_stack((brand.heading_font or brand.base_font) if brand else None),
     )
     family = context.brand.base_font if context.brand else None
-    splits = {view.rung.id: column_split(view, context.page_size, family) for view in context.shown}
+    splits = {view.rung.id: column_split(view, options.page_size, family) for view in context.shown}
     return breakable_text(env.get_template("guide.html.j2").render(
         ctx=context,
         splits=splits,
@@ -225,7 +226,7 @@ def breakable_text(html: str) -> str:
     return "".join(part if index % 2 else _LONG_RUN.sub(split_run, part) for index, part in enumerate(parts))
 
 
-def allowed_folders(context: GuideContext) -> list[Path]:
+def allowed_folders(context: LadderView) -> list[Path]:
     """The folders the guide may read files from: its templates and the brand's own folder."""
     return [html_templates_dir()] + ([context.brand.folder] if context.brand else [])
 

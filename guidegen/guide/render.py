@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidegen.view.ladder_view import GuideContext
+from guidegen.view.ladder_view import LadderView
+from guidegen.guide.options import GuideOptions
 from guidegen.guide.html import allowed_folders, compile_templates, render_html
 from guidegen.guide.pdf_writer import start_pango, write_pdf
 
 
-def render(context: GuideContext, target: Path) -> None:
-    write_pdf(render_html(context), allowed_folders(context), target, context.pdf_variant)
+def render(context: LadderView, target: Path, options: GuideOptions) -> None:
+    write_pdf(render_html(context, options), allowed_folders(context), target, options.pdf_variant)
 
 
 def warm_up(language: str = "en") -> None:

@@ -16,7 +16,6 @@ from guidegen.errors import InputError
 from guidegen.input.schema import Ladder, Rung, Skill
 
 if TYPE_CHECKING:
-    from guidegen.input.slide_template import SlideTemplate
     from guidegen.input.brand import Brand
 
 
@@ -64,16 +63,13 @@ class MatrixSection:
 
 
 @dataclass(frozen=True)
-class GuideContext:
+class LadderView:
     ladder: Ladder
     rungs: list[RungView]  # every rung of the ladder, lowest first
     matrix: list[MatrixSection]
     selected_ids: tuple[str, ...] = ()  # a handout of these rungs; empty for the whole guide
     theme: Theme = field(default_factory=Theme)  # both documents' colours
     deck_theme: Theme = field(default_factory=Theme)  # the deck's: a company template's own where no brand overrides it
-    page_size: str = "A4"
-    pdf_variant: str | None = None
-    pptx_template: SlideTemplate | None = None  # a company's slide template, checked; None for the built-in one
     brand: Brand | None = None
 
     @property
@@ -176,9 +172,10 @@ def _matrix(ladder: Ladder) -> list[MatrixSection]:
     return sections
 
 
-def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None = None,
-                  selected_ids: tuple[str, ...] = (), pdf_variant: str | None = None,
-                  pptx_template: SlideTemplate | None = None, brand: Brand | None = None) -> GuideContext:
+def build_view(ladder: Ladder, *, theme: Theme | None = None, selected_ids: tuple[str, ...] = (),
+               template_colours: dict[str, str] | None = None, brand: Brand | None = None) -> LadderView:
+    """Everything both documents show, computed once. ``template_colours`` are a company slide
+    template's theme colours: the deck's, where no brand overrides them."""
     rungs = ladder.rungs
     known = [rung.id for rung in rungs]
     unknown = [rung_id for rung_id in selected_ids if rung_id not in known]
@@ -200,7 +197,6 @@ def build_context(ladder: Ladder, *, page_size: str = "A4", theme: Theme | None 
     ]
     if theme is None:
         theme = brand_theme(brand)[0] if brand else Theme()
-    deck_theme = template_theme(pptx_template.colours) if pptx_template is not None and brand is None else theme
-    return GuideContext(ladder=ladder, rungs=views, matrix=_matrix(ladder), selected_ids=tuple(dict.fromkeys(selected_ids)),
-                        theme=theme, deck_theme=deck_theme, page_size=page_size,
-                        pdf_variant=pdf_variant, pptx_template=pptx_template, brand=brand)
+    deck_theme = template_theme(template_colours) if template_colours is not None and brand is None else theme
+    return LadderView(ladder=ladder, rungs=views, matrix=_matrix(ladder), selected_ids=tuple(dict.fromkeys(selected_ids)),
+                     theme=theme, deck_theme=deck_theme, brand=brand)

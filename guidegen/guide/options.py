@@ -1,0 +1,11 @@
+"""What only the guide needs to know, kept out of the view both documents share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class GuideOptions:
+    page_size: str = "A4"  # "A4" or "letter"
+    pdf_variant: str | None = None  # an archival or accessibility variant (pdf/ua-1, pdf/a-3u...); None: tagged PDF
