@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pptx.util import Emu, Inches
-
 from guidegen.view.textmetrics import ShownFont, font_metrics, wrap
 
 EMU_PER_PT = 12700
 MIN_BODY_PT = 14  # the smallest text a room can read when projected
 PARAGRAPH_GAP = 0.35  # space before each paragraph after the first, in ems of the text size
-BULLET_INDENT = Inches(0.24)
-INSET = Inches(0.1)  # text box insets on every side, as in PowerPoint's own placeholders
+EMU_PER_INCH = 914_400  # DrawingML's unit: python-pptx is not needed to measure
+BULLET_INDENT = int(0.24 * EMU_PER_INCH)
+INSET = int(0.1 * EMU_PER_INCH)  # text box insets on every side, as in PowerPoint's own placeholders
 WIDTH_SAFETY = 0.97  # kerning and renderer rounding differ a little: never plan to the last point
 
 
@@ -137,5 +136,5 @@ class Measure:
         return head, tail
 
 
-def emu(value: float) -> Emu:
-    return Emu(int(round(value)))
+def emu(value: float) -> int:
+    return int(round(value))

@@ -9,7 +9,6 @@ template's title placeholder, so 4:3 and 16:9 templates both work.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -28,13 +27,12 @@ from guidegen.resources import templates_dir
 from guidegen.view.staircase import staircase
 from guidegen.view.textmetrics import register_font_faces
 from guidegen.deck import notes
+from guidegen.deck.plan import BODY_PREFERRED_PT, HEADING_PT, ContentArea, RungPage, RungPlanner
 from guidegen.deck.options import DeckOptions
-from guidegen.deck.template import (SUBTITLES, TITLES, apply_theme, find_layout, open_template, remove_unused_placeholders,
-                            theme_fonts)
+from guidegen.deck.template import (SUBTITLES, TITLES, apply_theme, find_layout, open_template,
+                                    remove_unused_placeholders, theme_fonts)
 from guidegen.deck.measure import BULLET_INDENT, EMU_PER_PT, INSET, MIN_BODY_PT, PARAGRAPH_GAP, Box, Measure, Para, emu
 
-BODY_PREFERRED_PT = 20
-HEADING_PT = 18
 TITLE_FLOOR_PT = 20
 THEME_HEADING_FONT = "+mj-lt"  # DrawingML's reference to the theme's heading (major) font
 DEFAULT_TITLE_PT = 44
@@ -42,21 +40,6 @@ DEFAULT_TITLE_PT = 44
 
 def default_template() -> Path:
     return templates_dir() / "pptx" / "guidegen.pptx"
-
-
-@dataclass
-class RungPage:
-    """One slide's worth of a rung: its intro text and three column slots.
-
-    Each slot holds items of one section, named by its index (0 responsibilities,
-    1 leadership, 2 soft skills); on continuation slides a long section may
-    take several slots.
-    """
-
-    intro: list[Para]
-    slots: list[tuple[int, list[Para]]]
-    intro_size: float = MIN_BODY_PT
-    body_size: float = MIN_BODY_PT
 
 
 class DeckWriter:
@@ -78,6 +61,8 @@ class DeckWriter:
         self.content_right = self.width - self.content_left
         self.content_top = int(title.top + title.height) + gap if title is not None else int(self.height * 0.2)
         self.content_bottom = self.height - int(self.height * 0.06)
+        self.planner = RungPlanner(self.body, self.heading, self.labels, ContentArea(
+            self.content_left, self.content_top, self.content_right, self.content_bottom, self.height))
 
     # -- building blocks ------------------------------------------------------------------------
 
@@ -193,7 +178,7 @@ class DeckWriter:
             self._notes(slide, slide_notes)
 
     def rung_slides(self, view: RungView) -> list:
-        pages = self._plan_rung(view)
+        pages = self.planner.plan_rung(view)
         slides = []
         for number, page in enumerate(pages, start=1):
             title = view.rung.title if len(pages) == 1 else f"{view.rung.title} ({number}/{len(pages)})"
@@ -204,106 +189,23 @@ class DeckWriter:
             slides.append(slide)
         return slides
 
-    # Geometry of a rung slide, from the top of the content area down.
-    def _kicker(self, view: RungView, continued: bool) -> str:
-        kicker = f"Rung {view.number} of {view.total} \u00b7 {view.rung.short}".upper()
-        return kicker + " \u00b7 CONTINUED" if continued else kicker
-
-    def _kicker_height(self, view: RungView) -> int:
-        """The rung-number line's box, as tall as the taller of a first and a continued slide's."""
-        width = self.content_right - self.content_left
-        return max(int(self.body.height([Para(lead=self._kicker(view, continued))], MIN_BODY_PT, Box(width, 0))
-                       * EMU_PER_PT) for continued in (False, True))
-
-    def _column_geometry(self) -> tuple[int, int]:
-        width = self.content_right - self.content_left
-        gap = int(width * 0.03)
-        return (width - 2 * gap) // 3, gap
-
-    def _headings(self, continued: bool) -> list[str]:
-        suffix = " (continued)" if continued else ""
-        return [label + suffix for label in (self.labels.responsibilities, self.labels.leadership,
-                                             self.labels.soft_skills)]
-
-    def _heading_height(self, continued: bool = False) -> int:
-        column_width, _ = self._column_geometry()
-        headings = self._headings(continued)
-        return max(int(self.heading.height([Para(lead=h)], HEADING_PT, Box(column_width, 0)) * EMU_PER_PT)
-                   for h in headings)
-
-    def _plan_rung(self, view: RungView) -> list[RungPage]:
-        rung = view.rung
-        width = self.content_right - self.content_left
-        column_width, _ = self._column_geometry()
-        area = self.content_bottom - self.content_top - self._kicker_height(view)
-        columns = [
-            [Para(item, bullet=True) for item in rung.responsibilities],
-            [Para(skill.description, lead=skill.name) for skill in rung.leadership],
-            [Para(lead=skill.name, bullet=True) for skill in rung.soft_skills],
-        ]
-        intro = [Para(rung.what_it_is)]
-        intro_limit = int(area * 0.4)
-        gap = int(self.height * 0.02)
-
-        def column_box(intro_paras: list[Para], intro_size: float, continued: bool = False) -> Box:
-            used = int(self.body.height(intro_paras, intro_size, Box(width, 0)) * EMU_PER_PT) + gap if intro_paras else 0
-            return Box(column_width, area - used - self._heading_height(continued))
-
-        # The largest body size that lets everything stand on one slide, then the largest intro size above it.
-        for body_size in range(BODY_PREFERRED_PT, MIN_BODY_PT - 1, -1):
-            for intro_size in range(BODY_PREFERRED_PT, body_size - 1, -1):
-                if not self.body.fits(intro, intro_size, Box(width, intro_limit)):
-                    continue
-                box = column_box(intro, intro_size)
-                if all(self.body.fits(column, body_size, box) for column in columns):
-                    return [RungPage(intro, list(enumerate(columns)), intro_size, body_size)]
-
-        intro_size = MIN_BODY_PT
-        intro, leftover_intro = self.body.take(intro, MIN_BODY_PT, Box(width, intro_limit))
-        box = column_box(intro, intro_size)
-        pages = []
-        remaining, first = [list(column) for column in columns], True
-        while any(remaining) or leftover_intro:
-            if first:
-                page_box, page_intro = box, intro
-            elif leftover_intro:  # the rest of an over-long intro takes the next slide's intro space
-                page_intro, leftover_intro = self.body.take(leftover_intro, MIN_BODY_PT, Box(width, intro_limit))
-                page_box = column_box(page_intro, MIN_BODY_PT, continued=True)
-            else:
-                page_box, page_intro = column_box([], MIN_BODY_PT, continued=True), []
-            slots: list[tuple[int, list[Para]]] = []
-            if first:  # each section in its own column
-                for section, column in enumerate(remaining):
-                    got, remaining[section] = self.body.take(column, MIN_BODY_PT, page_box)
-                    slots.append((section, got))
-            else:  # what is left flows through the three slots, a section taking as many as it needs
-                section = next((i for i, column in enumerate(remaining) if column), None)
-                while section is not None and len(slots) < 3:
-                    got, remaining[section] = self.body.take(remaining[section], MIN_BODY_PT, page_box)
-                    slots.append((section, got))
-                    if not remaining[section]:
-                        section = next((i for i, column in enumerate(remaining) if column), None)
-            pages.append(RungPage(page_intro, slots, MIN_BODY_PT, MIN_BODY_PT))
-            first = False
-        return pages
-
     def _write_rung_page(self, slide, view: RungView, page: RungPage, continued: bool) -> None:
         rung = view.rung
         width = self.content_right - self.content_left
         top = self.content_top
-        kicker = self._kicker(view, continued)
-        self._text_box(slide, self.content_left, top, width, self._kicker_height(view), [Para(lead=kicker)],
+        kicker = self.planner.kicker(view, continued)
+        self._text_box(slide, self.content_left, top, width, self.planner.kicker_height(view), [Para(lead=kicker)],
                        MIN_BODY_PT, name="Rung number", lead_colour=_rgb(self.theme.accent_text))
-        top += self._kicker_height(view)
+        top += self.planner.kicker_height(view)
         if page.intro:
             intro_height = int(self.body.height(page.intro, page.intro_size, Box(width, 0)) * EMU_PER_PT)
             self._text_box(slide, self.content_left, top, width, intro_height, page.intro, page.intro_size,
                            name=self.labels.what_it_is)
             top += intro_height + int(self.height * 0.02)
-        column_width, gap = self._column_geometry()
-        heading_height = self._heading_height(continued)
+        column_width, gap = self.planner.column_geometry()
+        heading_height = self.planner.heading_height(continued)
         body_height = self.content_bottom - top - heading_height
-        names, labels = self._headings(False), self._headings(continued)
+        names, labels = self.planner.headings(False), self.planner.headings(continued)
         for index, (section, paras) in enumerate(page.slots):
             if not paras:
                 continue
