@@ -116,8 +116,6 @@ def _report_shortcuts() -> None:
 
 def _say(line: str) -> None:
     """Print a line of results; a reader that has gone away (``guidegen build | head -1``) is no error."""
-    import sys
-
     try:
         click.echo(line)
     except BrokenPipeError:

@@ -8,14 +8,12 @@ template's title placeholder, so 4:3 and 16:9 templates both work.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from pptx.enum.text import PP_ALIGN
 from pptx.dml.color import RGBColor
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Pt
@@ -29,13 +27,13 @@ from guidegen.view.textmetrics import register_font_faces
 from guidegen.deck import notes
 from guidegen.deck.plan import BODY_PREFERRED_PT, HEADING_PT, ContentArea, RungPage, RungPlanner
 from guidegen.deck.options import DeckOptions
-from guidegen.deck.template import (SUBTITLES, TITLES, apply_theme, find_layout, open_template,
+from guidegen.deck.ooxml import (THEME_HEADING_FONT, fixed_frame, inherited_title_size, logo_picture, rgb, set_alt_text,
+                                 subtitle_placeholder, title_placeholder, write_paras)
+from guidegen.deck.template import (TITLES, apply_theme, find_layout, open_template,
                                     remove_unused_placeholders, theme_fonts)
-from guidegen.deck.measure import BULLET_INDENT, EMU_PER_PT, INSET, MIN_BODY_PT, PARAGRAPH_GAP, Box, Measure, Para, emu
+from guidegen.deck.measure import EMU_PER_PT, MIN_BODY_PT, Box, Measure, Para, emu
 
 TITLE_FLOOR_PT = 20
-THEME_HEADING_FONT = "+mj-lt"  # DrawingML's reference to the theme's heading (major) font
-DEFAULT_TITLE_PT = 44
 
 
 def default_template() -> Path:
@@ -55,7 +53,7 @@ class DeckWriter:
         self.margin = int(self.width * 0.045)
         self.title_layout = find_layout(prs, "title", template)
         self.plain_layout = find_layout(prs, "title_only", template)
-        title = _title_placeholder(self.plain_layout)
+        title = title_placeholder(self.plain_layout)
         gap = int(self.height * 0.025)
         self.content_left = max(self.margin, int(title.left)) if title is not None else self.margin
         self.content_right = self.width - self.content_left
@@ -75,7 +73,7 @@ class DeckWriter:
                 self._fit_title(slide, placeholder, title)
                 keep.add(placeholder.placeholder_format.idx)
         if keep_subtitle:
-            subtitle = _subtitle_placeholder(slide)
+            subtitle = subtitle_placeholder(slide)
             if subtitle is not None:
                 keep.add(subtitle.placeholder_format.idx)
         remove_unused_placeholders(slide, keep)
@@ -84,10 +82,10 @@ class DeckWriter:
     def _fit_title(self, slide, placeholder, text: str) -> None:
         frame = placeholder.text_frame
         frame.text = text
-        _fixed_frame(frame, box_text=False)
+        fixed_frame(frame, box_text=False)
         box = Box(int(placeholder.width), int(placeholder.height))
         paras = [Para(lead=text)]
-        preferred = _inherited_title_size(slide, placeholder)
+        preferred = inherited_title_size(slide, placeholder)
         size = self.heading.largest_fitting(paras, box, preferred, TITLE_FLOOR_PT)
         if size is None:
             size = self.heading.largest_fitting(paras, box, TITLE_FLOOR_PT - 1, MIN_BODY_PT) or MIN_BODY_PT
@@ -103,8 +101,8 @@ class DeckWriter:
         shape = slide.shapes.add_textbox(emu(left), emu(top), emu(width), emu(height))
         shape.name = name
         frame = shape.text_frame
-        _fixed_frame(frame)
-        _write_paras(frame, paras, size, colour, lead_colour, font=THEME_HEADING_FONT if heading_font else None)
+        fixed_frame(frame)
+        write_paras(frame, paras, size, colour, lead_colour, font=THEME_HEADING_FONT if heading_font else None)
         return shape
 
     def _notes(self, slide, paragraphs: list[str]) -> None:
@@ -121,7 +119,7 @@ class DeckWriter:
         else:
             title, subtitle = ladder.title, ladder.subtitle or "Career ladder training"
         slide = self._slide(self.title_layout, title, keep_subtitle=True)
-        placeholder = _subtitle_placeholder(slide)
+        placeholder = subtitle_placeholder(slide)
         credit = ctx.credit
         if placeholder is not None:
             self._fill_placeholder(placeholder, [Para(subtitle), Para(credit)], preferred=22)
@@ -134,14 +132,14 @@ class DeckWriter:
 
     def _fill_placeholder(self, placeholder, paras: list[Para], preferred: float) -> None:
         frame = placeholder.text_frame
-        _fixed_frame(frame, box_text=False)
+        fixed_frame(frame, box_text=False)
         box = Box(int(placeholder.width), int(placeholder.height))
         size = self.body.largest_fitting(paras, box, preferred)
         if size is None:  # keep what fits at the floor; the rest is in the speaker notes
             size = MIN_BODY_PT
             paras, _ = self.body.take(paras, size, box)
         frame.clear()
-        _write_paras(frame, paras, size, None, None)
+        write_paras(frame, paras, size, None, None)
 
     def agenda_slide(self) -> None:
         ctx = self.context
@@ -190,12 +188,11 @@ class DeckWriter:
         return slides
 
     def _write_rung_page(self, slide, view: RungView, page: RungPage, continued: bool) -> None:
-        rung = view.rung
         width = self.content_right - self.content_left
         top = self.content_top
         kicker = self.planner.kicker(view, continued)
         self._text_box(slide, self.content_left, top, width, self.planner.kicker_height(view), [Para(lead=kicker)],
-                       MIN_BODY_PT, name="Rung number", lead_colour=_rgb(self.theme.accent_text))
+                       MIN_BODY_PT, name="Rung number", lead_colour=rgb(self.theme.accent_text))
         top += self.planner.kicker_height(view)
         if page.intro:
             intro_height = int(self.body.height(page.intro, page.intro_size, Box(width, 0)) * EMU_PER_PT)
@@ -212,7 +209,7 @@ class DeckWriter:
             heading, label = names[section], labels[section]
             left = self.content_left + index * (column_width + gap)
             self._text_box(slide, left, top, column_width, heading_height, [Para(lead=label)], HEADING_PT,
-                           name=f"{heading} heading", lead_colour=_rgb(self.theme.accent_text), heading_font=True)
+                           name=f"{heading} heading", lead_colour=rgb(self.theme.accent_text), heading_font=True)
             self._text_box(slide, left, top + heading_height, column_width, body_height, paras, page.body_size,
                            name=heading)
 
@@ -225,21 +222,21 @@ class DeckWriter:
         labels, size = self._step_labels(steps)
         group = slide.shapes.add_group_shape()
         group.name = "Ladder staircase"
-        _set_alt_text(group, ctx.staircase_alt)
+        set_alt_text(group, ctx.staircase_alt)
         for step, view, paras in zip(steps, ctx.rungs, labels):
             target = rung_slides.get(view.rung.id)
             shape = group.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(self.content_left + step.x),
                                            emu(self.content_top + step.y), emu(step.width), emu(step.height))
             shape.name = f"Step {view.number}: {view.rung.title}"
-            _set_alt_text(shape, f"Rung {view.number}: {view.rung.title}")
+            set_alt_text(shape, f"Rung {view.number}: {view.rung.title}")
             fill = self._style_step(shape, view)
             if target is not None:
                 shape.click_action.target_slide = target
             if paras:
-                ink = _rgb(self.theme.on_fill(fill))
+                ink = rgb(self.theme.on_fill(fill))
                 frame = shape.text_frame
-                _fixed_frame(frame)
-                _write_paras(frame, paras, size, ink, ink, align=PP_ALIGN.LEFT)
+                fixed_frame(frame)
+                write_paras(frame, paras, size, ink, ink, align=PP_ALIGN.LEFT)
         self._notes(slide, notes.summary_notes(ctx))
 
     def _style_step(self, shape, view: RungView) -> str:
@@ -275,15 +272,15 @@ class DeckWriter:
             return
         if brand.logo_on_dark is not None:
             height = int(self.height * 0.09)
-            stream, ratio = _picture(brand.logo_on_dark, height)
+            stream, ratio = logo_picture(brand.logo_on_dark, height)
             width = min(int(height * ratio), int(self.width * 0.3))
             picture = title_slide.shapes.add_picture(stream, self.margin, int(self.height * 0.07), width,
                                                      int(width / ratio))
             picture.name = "Logo"
-            _set_alt_text(picture, brand.logo_on_dark.alt)
+            set_alt_text(picture, brand.logo_on_dark.alt)
         if brand.logo_on_light is not None:
             height = int(self.height * 0.045)
-            stream, ratio = _picture(brand.logo_on_light, height)
+            stream, ratio = logo_picture(brand.logo_on_light, height)
             width = min(int(height * ratio), int(self.width * 0.2))
             height = int(width / ratio)
             master = self.prs.slide_master
@@ -298,165 +295,11 @@ class DeckWriter:
     def closing_slide(self) -> None:
         ctx = self.context
         slide = self._slide(self.title_layout, ctx.ladder.conclusion.heading, keep_subtitle=True)
-        placeholder = _subtitle_placeholder(slide)
+        placeholder = subtitle_placeholder(slide)
         paras = [Para("Questions and next steps: which skill will you practice first?")]
         if placeholder is not None:
             self._fill_placeholder(placeholder, paras, preferred=22)
         self._notes(slide, notes.closing_notes(ctx))
-
-
-def _fixed_frame(frame, box_text: bool = True) -> None:
-    """Wrap text and never autofit: PowerPoint would shrink text only after an edit, so it is sized here.
-
-    Text boxes and shapes the deck draws (``box_text``) also get top anchoring and the insets that
-    the measurements assume; template placeholders keep their own.
-    """
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    if box_text:
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = INSET
-
-
-def _write_paras(frame, paras: list[Para], size: float, colour, lead_colour, align=None, font=None) -> None:
-    for index, para in enumerate(paras):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        _set_bullet(paragraph, para)
-        if _right_to_left(para.lead or para.text):
-            paragraph._p.get_or_add_pPr().set("rtl", "1")
-            align = align if align is not None else PP_ALIGN.RIGHT
-        paragraph.line_spacing = 1.0
-        paragraph.space_before = Pt(0 if index == 0 else round(PARAGRAPH_GAP * size, 1))
-        if align is not None:
-            paragraph.alignment = align
-        if para.lead:
-            run = paragraph.add_run()
-            run.text = para.lead
-            run.font.bold = True
-            run.font.size = Pt(size)
-            if font:
-                run.font.name = font
-            _paint(run.font, lead_colour)
-            _script_fonts(run, heading=bool(font))
-            if para.text:
-                paragraph.add_line_break()
-        if para.text:
-            run = paragraph.add_run()
-            run.text = para.text
-            run.font.size = Pt(size)
-            _paint(run.font, colour)
-            _script_fonts(run, heading=False)
-
-
-def _set_bullet(paragraph, para: Para) -> None:
-    pPr = paragraph._p.get_or_add_pPr()
-    for tag in ("a:buNone", "a:buChar", "a:buFont", "a:buClr", "a:buAutoNum"):
-        for element in pPr.findall(qn(tag)):
-            pPr.remove(element)
-    indented = para.bullet or para.continued
-    pPr.set("marL", str(int(BULLET_INDENT)) if indented else "0")
-    pPr.set("indent", str(-int(BULLET_INDENT)) if para.bullet else "0")
-    if para.bullet:
-        colour = pPr.makeelement(qn("a:buClr"), {})
-        colour.append(colour.makeelement(qn("a:schemeClr"), {"val": "accent1"}))
-        pPr.append(colour)
-        pPr.append(pPr.makeelement(qn("a:buChar"), {"char": "\u2022"}))
-    else:
-        pPr.append(pPr.makeelement(qn("a:buNone"), {}))
-
-
-def _right_to_left(text: str) -> bool:
-    """Whether the first strongly directional character of ``text`` is Arabic or Hebrew."""
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
-
-
-def _script_fonts(run, heading: bool) -> None:
-    """Name the theme's East Asian and complex-script fonts too: python-pptx sets only the Latin one,
-    and without these slots PowerPoint may draw Chinese, Japanese, Arabic or Hebrew in the wrong font."""
-    rpr = run._r.get_or_add_rPr()
-    role = "mj" if heading else "mn"
-    for slot in ("ea", "cs"):
-        for old in rpr.findall(qn(f"a:{slot}")):
-            rpr.remove(old)
-    anchor = rpr.find(qn("a:latin"))
-    position = list(rpr).index(anchor) + 1 if anchor is not None else len(rpr)
-    for offset, slot in enumerate(("ea", "cs")):
-        rpr.insert(position + offset, rpr.makeelement(qn(f"a:{slot}"), {"typeface": f"+{role}-{slot}"}))
-
-
-def _paint(font, colour) -> None:
-    """Colour text with a theme colour (it follows the theme) or an exact one (its contrast was checked)."""
-    if isinstance(colour, RGBColor):
-        font.color.rgb = colour
-    elif colour is not None:
-        font.color.theme_color = colour
-
-
-def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#"))
-
-
-def _picture(image, height_emu: int):
-    """A logo as a stream python-pptx can embed (SVG is rasterised) and its width-to-height ratio."""
-    import io
-
-    from PIL import Image as PILImage
-
-    from guidegen.input.asset_safety import draw_svg
-    from guidegen.bounded import OverBudget, run_bounded
-    from guidegen.errors import BuildError, InputFileError
-    from guidegen.input.safe_read import MAX_LOGO_BYTES, read_capped
-
-    try:
-        data = read_capped(image.path, MAX_LOGO_BYTES, "logo")
-        if image.kind == "svg":
-            pixels = max(64, int(height_emu / 914400 * 300))  # 300 dpi at the size it is shown
-            data = run_bounded(draw_svg, data, pixels, seconds=20, megabytes=600)
-    except InputFileError as exc:
-        raise BuildError(exc.problems[0]) from None
-    except OverBudget as exc:
-        raise BuildError(f"{image.path}: drawing the logo {exc}") from None
-    with PILImage.open(io.BytesIO(data)) as opened:
-        ratio = opened.width / opened.height
-    return io.BytesIO(data), ratio
-
-
-def _set_alt_text(shape, text: str) -> None:
-    """Alt text lives in the ``descr`` attribute of the shape's non-visual properties."""
-    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
-
-
-def _title_placeholder(layout):
-    return next((p for p in layout.placeholders if p.placeholder_format.type in TITLES), None)
-
-
-def _subtitle_placeholder(slide):
-    return next((p for p in slide.placeholders if p.placeholder_format.type in SUBTITLES), None)
-
-
-def _inherited_title_size(slide, placeholder) -> float:
-    """The title size the template gives: layout placeholder, then master title style."""
-    layout_placeholder = slide.slide_layout.placeholders.get(idx=placeholder.placeholder_format.idx)
-    sources = []
-    if layout_placeholder is not None:
-        sources.append(layout_placeholder._element)
-    master = slide.slide_layout.slide_master
-    sources.append(master.element.find(qn("p:txStyles")))
-    for source in sources:
-        if source is None:
-            continue
-        for element in source.iter(qn("a:lvl1pPr")):
-            rpr = element.find(qn("a:defRPr"))
-            if rpr is not None and rpr.get("sz"):
-                return int(rpr.get("sz")) / 100
-            break  # only the first level-1 style of each source speaks for the title
-    return DEFAULT_TITLE_PT
 
 
 CORE_PROPERTY_LIMIT = 255  # characters, in python-pptx (and in Office's own dialogs)

@@ -8,7 +8,6 @@ it, the skills matrix, colours) is worked out here, once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidegen.view.theme import Theme, brand_theme, template_theme
