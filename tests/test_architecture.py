@@ -85,3 +85,30 @@ def test_imports_point_one_way():
     wrong = [f"{module} -> {target}" for module, targets in sorted(_graph().items()) for target in sorted(targets)
              if _layer(target) > _layer(module)]
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_public_api_builds_and_reports_bad_input(tmp_path):
+    import guidegen
+    from guidegen.resources import default_ladder_path
+
+    ladder = guidegen.load_ladder(default_ladder_path())
+    assert [rung.id for rung in ladder.rungs][:2] == ["apm", "pm"]
+    (deck,) = guidegen.build(out_dir=tmp_path, formats=["pptx"], rung_ids=["pm"])
+    assert deck.name == "training-deck-pm.pptx" and deck.exists()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [unclosed\n")
+    try:
+        guidegen.load_ladder(bad)
+    except guidegen.InputError as error:
+        assert str(bad) in error.format_message()
+    else:
+        raise AssertionError("a broken ladder loaded")
+
+
+def test_the_command_line_starts_without_the_pipeline():
+    import subprocess
+    import sys
+
+    code = "import sys, guidegen.cli; print(sorted(m for m in sys.modules if m.startswith('guidegen')))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "guidegen.pipeline" not in loaded and "pydantic" not in loaded

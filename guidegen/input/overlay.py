@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, create_model
 
 from guidegen.input.yaml_document import Document
 from guidegen.errors import did_you_mean
-from guidegen.input.schema import Conclusion, Ladder, Rung, RungId, Skill, Source, Strict, Text
+from guidegen.input.schema import Conclusion, Labels, Ladder, Rung, RungId, Skill, Source, Strict, Text
 
 
 class Additions(Strict):
@@ -23,14 +23,9 @@ class Additions(Strict):
     soft_skills: list[Skill] = []
 
 
-class LabelChanges(Strict):
-    what_it_is: Text | None = None
-    responsibilities: Text | None = None
-    leadership: Text | None = None
-    soft_skills: Text | None = None
-    example: Text | None = None
-    company_introduction: Text | None = None
-    company_closing: Text | None = None
+# Any section heading the ladder has may be renamed: the same fields as Labels, each optional.
+LabelChanges = create_model("LabelChanges", __base__=Strict,
+                            **{name: (Text | None, None) for name in Labels.model_fields})
 
 
 class RungChange(Strict):
