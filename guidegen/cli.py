@@ -92,7 +92,7 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
             _report_shortcuts()
         return
 
-    from guidegen.parallel import build_many
+    from guidegen.batch import build_many
     from guidegen.errors import BuildError
 
     options = Options(ladder_path, tuple(formats or FORMAT_CHOICES), PAGE_SIZE_CHOICES[page_size.lower()],

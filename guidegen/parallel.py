@@ -1,8 +1,14 @@
-"""Many brands at once: one folder per brand, built by a pool of worker processes.
+"""The one pool of worker processes, for a single build and for a batch of brands.
 
-Every brand file is read and checked before any work starts, so that a bad
-one stops the batch with nothing written. Each worker imports WeasyPrint and
-python-pptx and parses the templates once, then builds brand after brand.
+A single build is a batch of one: its pool has one worker, which lays the guide out while this
+process draws the deck, each on its own core. A batch's workers build brand after brand. Either
+way the workers start before the ladder is read (forked where that is safe: Linux, with WeasyPrint
+not yet loaded here; spawned elsewhere) and spend that time importing WeasyPrint.
+
+Everything goes through ``concurrent.futures``: results, errors with their remote tracebacks, a
+worker that died (``BrokenProcessPool``), and a time budget on each result. A worker dies with
+the process that started it (Linux's parent-death signal), leaves Ctrl-C and SIGTERM to it, and
+lays out each guide under a memory budget.
 """
 
 from __future__ import annotations
@@ -10,114 +16,149 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
-from functools import partial
+import signal
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from guidegen.pipeline import Options, fork_is_safe, load_brand_with_warnings, prepare, prepare_output_dir, write_documents
-from guidegen.errors import BuildError, InputError, InputFileError
-from guidegen.input.ladder import load_ladder
-from guidegen.resources import default_ladder_path
+from guidegen.errors import BuildError
+
+# The budget of one guide's layout. The largest ladder the input limits allow lays out in well under a
+# minute; a file that makes WeasyPrint loop or swell is stopped rather than left to exhaust the machine.
+LAYOUT_SECONDS = 300
+LAYOUT_EXTRA_BYTES = 3 * 1024 ** 3
+
+_startup_failure: BaseException | None = None  # in a worker: what went wrong importing the renderers
 
 
-@dataclass(frozen=True)
-class BrandResult:
-    brand: Path
-    folder: Path
-    written: tuple[Path, ...] = ()
-    error: str | None = None
+def start_method() -> str:
+    """fork where it is safe and quick (Linux, before this process has started Pango, whose locks a
+    fork would copy); else forkserver or spawn."""
+    if sys.platform.startswith("linux") and "weasyprint" not in sys.modules:
+        return "fork"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def _warm_up(language: str) -> None:
-    """Run once in each worker: the expensive imports and template parsing, before the first brand."""
-    from guidegen.guide import render as pdf
-    from guidegen.deck import slides as pptx
+class Pool:
+    """Worker processes started now; ``submit`` work, ``result`` it with a time budget, ``abort`` on failure."""
 
-    pdf.warm_up(language)
-    # A worker builds many brands: it collects each one's leftover cycles (rendering itself pauses
-    # the collector), even when forked from a console script that turned it off.
-    gc.enable()
+    def __init__(self, workers: int, language: str | None = None, deck_too: bool = False):
+        method = start_method()
+        # A forked worker is our child: it can die with us. Others are children of a fork server.
+        parent = os.getpid() if method == "fork" else None
+        self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                                             initializer=_start_worker, initargs=(parent, language, deck_too))
+        self._executor.submit(os.getpid)  # starts the workers at once, so that they import while we read
 
+    def submit(self, work, *args) -> Future:
+        return self._executor.submit(work, *args)
 
-def _build_one(job, folder: Path, formats: tuple[str, ...]) -> tuple[Path, ...]:
-    return tuple(write_documents(job, folder, formats))
-
-
-def folder_names(slugs: list[str]) -> list[str]:
-    """Folder names from brand names, unique among themselves: "acme", "acme", "acme-2" give
-    "acme", "acme-3", "acme-2" (a counter never lands on a name another brand has)."""
-    taken = set(slugs)
-    names: list[str] = []
-    for slug in slugs:
-        name, counter = slug, 1
-        while name in names or (name != slug and name in taken):
-            counter += 1
-            name = f"{slug}-{counter}"
-        names.append(name)
-    return names
-
-
-def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: int | None = None,
-               on_warning: Callable[[str], None] | None = None,
-               on_done: Callable[[BrandResult, int, int], None] | None = None) -> list[BrandResult]:
-    """Build every brand into ``out_dir/<brand name>/``; returns one result per brand, in the given order."""
-    ladder = load_ladder(options.ladder_path or default_ladder_path())
-    brands, problems = [], []
-    for path in brand_paths:
+    def result(self, future: Future, seconds: float = LAYOUT_SECONDS):
+        """The work's result, or its exception; ``BuildError`` if it overran its time or its worker died."""
         try:
-            brands.append(load_brand_with_warnings(path, on_warning))
-        except InputFileError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InputFileError(problems)
-    jobs_to_do, template_warnings = [], on_warning
-    for brand in brands:  # the template's warnings once, not once per brand
-        jobs_to_do.append(prepare(options, ladder, brand, template_warnings))
-        template_warnings = None
-    folders = [out_dir / name for name in folder_names([brand.slug for brand in brands])]
-    for folder in folders:
-        prepare_output_dir(folder)
+            return future.result(timeout=seconds)
+        except FutureTimeout:
+            self.abort()
+            raise BuildError(f"laying out the guide took longer than {seconds:g} s; it was stopped") from None
+        except BrokenProcessPool:
+            raise BuildError("a worker process stopped unexpectedly (killed, or out of memory)") from None
 
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(brands)))
-    results: list[BrandResult | None] = [None] * len(brands)
-    if jobs == 1:
-        _warm_up(ladder.language)
-        for index, (job, folder) in enumerate(zip(jobs_to_do, folders)):
-            results[index] = _run(brand_paths[index], folder, partial(_build_one, job, folder, options.formats))
-            if on_done:
-                on_done(results[index], index + 1, len(brands))
-        return results  # type: ignore[return-value]
+    def abort(self) -> None:
+        """Stop every worker at once, whatever it is doing: its work is not wanted any more."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        for child in multiprocessing.active_children():  # this process starts no others
+            child.kill()
+            child.join()
 
-    available = multiprocessing.get_all_start_methods()
-    method = "fork" if fork_is_safe() else ("forkserver" if "forkserver" in available else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_warm_up, initargs=(ladder.language,)) as pool:
-        pending: dict[Future, int] = {pool.submit(_build_one, job, folder, options.formats): index
-                                      for index, (job, folder) in enumerate(zip(jobs_to_do, folders))}
-        done_count = 0
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                index = pending.pop(future)
-                results[index] = _run(brand_paths[index], folders[index], future.result)
-                done_count += 1
-                if on_done:
-                    on_done(results[index], done_count, len(brands))
-    return results  # type: ignore[return-value]
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.abort()
 
 
-def _run(brand: Path, folder: Path, work: Callable[[], tuple[Path, ...]]) -> BrandResult:
-    """One brand's outcome; a brand that fails leaves no empty folder and does not stop the others."""
+def _start_worker(parent: int | None, language: str | None, deck_too: bool) -> None:
+    """Run once in each worker: die with the parent, leave interrupts to it, then warm up."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # the parent handles interrupts, and stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if parent is not None:
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # not Linux: the executor notices a vanished parent itself
+            pass
+        if os.getppid() != parent:  # the parent died before the request took effect
+            os._exit(0)
+    warm_up(language, deck_too)
+
+
+def warm_up(language: str | None, deck_too: bool = False) -> None:
+    """The expensive imports (and, for a batch, template parsing and hyphenation patterns), once."""
+    global _startup_failure
     try:
-        return BrandResult(brand, folder, written=work())
-    except (InputError, BuildError) as exc:
-        error = exc.format_message()
-    except Exception as exc:  # noqa: BLE001 (a bug, or a worker that died: this brand fails, the rest go on)
-        error = f"internal error: {type(exc).__name__}: {exc}"
+        if language is None:  # a single build's worker only lays out HTML made elsewhere
+            from guidegen.guide import pdf_writer  # noqa: F401  (WeasyPrint, imported while the ladder is read)
+        else:
+            from guidegen.guide import render
+
+            render.warm_up(language)
+        if deck_too:
+            from guidegen.deck import slides  # noqa: F401  (imported once, before the first brand)
+    except Exception as exc:  # noqa: BLE001 (reported with the first work asked of this worker)
+        _startup_failure = exc
+    # A worker of a batch builds many brands: it collects each one's leftover cycles (rendering pauses
+    # the collector), even when forked from a console script that turned it off.
+    if language is not None:
+        gc.enable()
+
+
+def _raise_startup_failure() -> None:
+    if _startup_failure is not None:
+        raise _startup_failure
+
+
+def write_pdf(html: str, folders: list[Path], target: Path, pdf_variant: str | None) -> None:
+    """In a worker: lay out the guide's HTML and write the PDF to ``target``, within the memory budget."""
+    _raise_startup_failure()
+    from guidegen.guide import pdf_writer
+
+    limit_memory(LAYOUT_EXTRA_BYTES)
+    gc.disable()  # the collector would only rescan WeasyPrint's millions of objects (see pipeline.py)
     try:
-        folder.rmdir()  # only if empty: earlier documents of this brand stay
-    except OSError:
+        pdf_writer.write_pdf(html, folders, target, pdf_variant)
+    except MemoryError:
+        raise BuildError(f"laying out the guide needed more than {LAYOUT_EXTRA_BYTES // 1024 ** 3} GB of memory; "
+                         f"it was stopped") from None
+    finally:
+        gc.enable()
+
+
+def run_in_worker(work, *args):
+    """In a worker: ``work(*args)``, after any failure of the worker's start-up is reported."""
+    _raise_startup_failure()
+    limit_memory(LAYOUT_EXTRA_BYTES)
+    return work(*args)
+
+
+def limit_memory(extra: int) -> None:
+    """This process may grow by ``extra`` bytes of address space from now (the soft limit, so that a
+    later call may set it again)."""
+    try:
+        import resource
+
+        from guidegen.bounded import address_space_in_use
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = address_space_in_use() + extra
+        resource.setrlimit(resource.RLIMIT_AS, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard), hard))
+    except (OSError, ValueError, ImportError):
         pass
-    return BrandResult(brand, folder, error=error)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
-import tempfile
+import signal
+import threading
+import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,12 +17,12 @@ from guidegen.errors import BuildError, InputError
 from guidegen.formats import OUTPUT_NAMES, renderer
 from guidegen.resources import default_ladder_path
 
-# The ladder's model (pydantic) is imported where it is used, so that a build can fork its
-# guide process (guide_process.py) before that import and let it import WeasyPrint meanwhile.
+# The ladder's model (pydantic) is imported where it is used, so that a build can start its worker
+# (parallel.py) before that import and let it import WeasyPrint meanwhile.
 if TYPE_CHECKING:
     from guidegen.input.brand import Brand
     from guidegen.view.ladder_view import LadderView
-    from guidegen.guide.process import GuideProcess
+    from guidegen.parallel import Pool
     from guidegen.input.schema import Ladder
 
 FORMATS = tuple(OUTPUT_NAMES)
@@ -37,15 +38,35 @@ def prepare_output_dir(out_dir: Path) -> None:
         raise InputError(f"{out_dir}: the output folder is not writable")
 
 
-def _temporary_beside(target: Path) -> Path:
-    """An empty file next to ``target``, hidden, to render into and then rename into place:
-    a failed or interrupted build so leaves any earlier output untouched."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(handle)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; output should be like any new file
-    return Path(temporary)
+def _temporary_beside(target: Path, record: dict[str, Path], name: str) -> None:
+    """An empty hidden file next to ``target``, to render into and then rename into place, recorded in
+    ``record`` before it exists: an interrupt at any moment leaves nothing that cleanup does not know of."""
+    for _ in range(100):
+        temporary = target.parent / f".{target.name}.{secrets.token_hex(4)}.part"
+        record[name] = temporary
+        try:
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # the umask applies
+            return
+        except FileExistsError:  # another build's, by a one-in-four-billion chance
+            continue
+    raise BuildError(f"{target}: could not make a temporary file beside it")
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done, then arrive as usual.
+
+    Making a temporary file and recording it, or removing every one of them, must not be cut in
+    half: an interrupt in between would leave a hidden ``.part`` file behind.
+    """
+    held = {signal.SIGINT, signal.SIGTERM}
+    can_hold = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held) if can_hold else None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextmanager
@@ -129,29 +150,32 @@ def _target(context: LadderView, out_dir: Path, name: str) -> Path:
     return out_dir / f"{stem}{suffix}.{extension}"
 
 
-def write_documents(job: Job, out_dir: Path, formats: Iterable[str],
-                    guide_process: GuideProcess | None = None) -> list[Path]:
+def write_documents(job: Job, out_dir: Path, formats: Iterable[str], pool: Pool | None = None) -> list[Path]:
     """Render each format, and put them all in place only once every one is complete.
 
     Each document is rendered into a hidden temporary file beside its target; the renames come last,
     so that a failure, Ctrl-C, SIGTERM or a full disk leaves the earlier documents as they were (never
-    a new deck beside an old guide), and no temporary file behind. With a ``guide_process``, the guide
+    a new deck beside an old guide), and no temporary file behind. With a ``pool``, the guide
     is laid out there while this process draws the deck: the two take different cores.
     """
     names = list(dict.fromkeys(formats))  # keeps order, drops repeats
     view = job.view
     targets = {name: _target(view, out_dir, name) for name in names}
     temporaries: dict[str, Path] = {}
-    elsewhere = guide_process is not None and "pdf" in names
+    elsewhere = pool is not None and "pdf" in names
+    laid_out = None
     current = names[0]
     try:
         for name in names:
-            temporaries[name] = _temporary_beside(targets[name])
+            _temporary_beside(targets[name], temporaries, name)
         if elsewhere:
             from guidegen.guide.html import allowed_folders, render_html
 
+            from guidegen.parallel import write_pdf
+
             guide = job.options["pdf"]
-            guide_process.start(render_html(view, guide), allowed_folders(view), temporaries["pdf"], guide.pdf_variant)
+            laid_out = pool.submit(write_pdf, render_html(view, guide), allowed_folders(view), temporaries["pdf"],
+                                   guide.pdf_variant)
         for name in names:
             if name == "pdf" and elsewhere:
                 continue
@@ -160,15 +184,16 @@ def write_documents(job: Job, out_dir: Path, formats: Iterable[str],
                 renderer(name).render(view, temporaries[name], job.options.get(name))
         if elsewhere:
             current = "pdf"
-            guide_process.result()
+            pool.result(laid_out)
         for name in names:
             current = name
             os.replace(temporaries[name], targets[name])
     except BaseException as exc:
-        if elsewhere:
-            guide_process.stop()  # before its file goes: it must not be written again after
-        for temporary in temporaries.values():
-            temporary.unlink(missing_ok=True)
+        with _interrupts_held():  # a second Ctrl-C (or SIGTERM) waits until nothing is left behind
+            if elsewhere:
+                pool.abort()  # before its file goes: it must not be written again after
+            for temporary in temporaries.values():
+                temporary.unlink(missing_ok=True)
         if isinstance(exc, OSError) and not isinstance(exc, (InputError, BuildError)):
             raise BuildError(f"{targets[current]}: could not be written ({exc.strerror or exc})") from None
         raise
@@ -176,25 +201,15 @@ def write_documents(job: Job, out_dir: Path, formats: Iterable[str],
 
 
 @contextmanager
-def _guide_process(wanted: bool) -> Iterator[GuideProcess | None]:
-    """The guide's own process, started now if ``wanted`` and safe; stopped at once on failure."""
-    if not (wanted and fork_is_safe()):
+def _pool(wanted: bool) -> Iterator[Pool | None]:
+    """A pool of one worker for the guide, started now (before the ladder is read) if ``wanted``."""
+    if not wanted:
         yield None
         return
-    from guidegen.guide.process import GuideProcess
+    from guidegen.parallel import Pool
 
-    process = GuideProcess()
-    try:
-        yield process
-    except BaseException:
-        process.stop()
-        raise
-    process.close()
-
-
-def fork_is_safe() -> bool:
-    """Forking is safe until this process has started Pango (through WeasyPrint), whose locks a fork would copy."""
-    return "weasyprint" not in sys.modules and hasattr(os, "fork")
+    with Pool(1) as pool:
+        yield pool
 
 
 def load_brand_with_warnings(brand_path: str | Path, on_warning=None) -> Brand:
@@ -227,7 +242,7 @@ def build(
     """
     options = Options(Path(ladder_path) if ladder_path else None, tuple(formats), page_size, tuple(rung_ids),
                       pdf_variant, Path(pptx_template) if pptx_template else None)
-    with _guide_process(parallel and "pdf" in options.formats) as guide_process:
+    with _pool(parallel and "pdf" in options.formats) as pool:
         from guidegen.input.ladder import load_ladder
 
         ladder = load_ladder(options.ladder_path or default_ladder_path())
@@ -235,4 +250,4 @@ def build(
         job = prepare(options, ladder, brand, on_warning)
         out_dir = Path(out_dir)
         prepare_output_dir(out_dir)
-        return write_documents(job, out_dir, options.formats, guide_process)
+        return write_documents(job, out_dir, options.formats, pool)

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from guidegen.parallel import folder_names
+from guidegen.batch import folder_names
 from guidegen.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -56,11 +56,11 @@ def test_brands_with_the_same_name_get_distinct_folders():
 def test_a_batch_worker_collects_garbage_even_when_forked_from_the_console_script():
     import gc
 
-    from guidegen.parallel import _warm_up
+    from guidegen.parallel import warm_up
 
     gc.disable()  # as `guidegen` leaves it in the process the workers are forked from
     try:
-        _warm_up("en-US")
+        warm_up("en-US", deck_too=True)
         assert gc.isenabled()
     finally:
         gc.enable()
@@ -69,9 +69,9 @@ def test_a_batch_worker_collects_garbage_even_when_forked_from_the_console_scrip
 def test_a_batch_worker_reads_the_ladders_hyphenation_patterns_before_its_first_brand():
     import pyphen
 
-    from guidegen.parallel import _warm_up
+    from guidegen.parallel import warm_up
 
-    _warm_up("de-DE")
+    warm_up("de-DE")
     assert "hyph_de_DE.dic" in {Path(path).name for path in pyphen.hdcache}
 
 
@@ -99,7 +99,7 @@ def test_three_brands_named_alike_write_three_folders(tmp_path):
 
 
 def test_one_brand_that_fails_to_render_does_not_stop_the_others(tmp_path, monkeypatch):
-    import guidegen.parallel as batch
+    import guidegen.batch as batch
 
     brands = [_named_brand(tmp_path / f"b{index}", f"Company {index}") for index in range(4)]
     original = batch._build_one

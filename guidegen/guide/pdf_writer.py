@@ -1,7 +1,7 @@
 """Lay out the guide's HTML with WeasyPrint and write the PDF.
 
 Nothing here needs the ladder's model, only finished HTML: so a process that has imported
-only this module (and WeasyPrint) can lay out a guide made elsewhere (see ``guide_process.py``).
+only this module (and WeasyPrint) can lay out a guide made elsewhere (see ``parallel.py``).
 """
 
 from __future__ import annotations

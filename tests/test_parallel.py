@@ -1,0 +1,130 @@
+"""The pool of workers: it writes the PDF it is sent, reports failures, keeps a time budget, and never
+outlives its work.
+
+Each test runs in a fresh interpreter, as `guidegen build` does: forking a process that has
+already started WeasyPrint (as pytest's has) is exactly what the pool avoids.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+
+def _python(code: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          timeout=120, cwd=cwd)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "State:\tZ" in state  # exited, waiting to be reaped by whoever adopted it
+
+
+LAY_OUT = """
+    import multiprocessing
+    from pathlib import Path
+    from guidegen.errors import BuildError
+    from guidegen.parallel import Pool, write_pdf
+    from guidegen.resources import html_templates_dir
+
+    pool = Pool(1)
+"""
+
+
+def test_it_writes_the_pdf_it_is_sent_and_its_worker_then_ends(tmp_path):
+    result = _python(LAY_OUT + """
+    pool.result(pool.submit(write_pdf, "<h1>Onboarding</h1><p>Welcome aboard.</p>", [html_templates_dir()],
+                            Path("guide.pdf"), None))
+    pool.close()
+    print(len(multiprocessing.active_children()), Path("guide.pdf").read_bytes()[:5])
+    """, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "b'%PDF-'"]
+
+
+def test_a_failure_in_the_worker_is_raised_in_the_build(tmp_path):
+    result = _python(LAY_OUT + """
+    try:
+        pool.result(pool.submit(write_pdf, "<p>x</p>", [html_templates_dir()], Path("no-such-folder/guide.pdf"), None))
+    except BuildError as error:
+        print("BuildError:", error)
+    pool.abort()
+    print("alive:", len(multiprocessing.active_children()))
+    """, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "BuildError: no-such-folder/guide.pdf: could not write the PDF" in result.stdout
+    assert "alive: 0" in result.stdout
+
+
+def test_a_layout_over_its_time_budget_is_stopped_and_reported(tmp_path):
+    result = _python(LAY_OUT + """
+    future = pool.submit(write_pdf, "<p>x</p>" * 2000, [html_templates_dir()], Path("guide.pdf"), None)
+    try:
+        pool.result(future, seconds=0.01)  # far less than any layout takes
+    except BuildError as error:
+        print("BuildError:", error)
+    print("alive:", len(multiprocessing.active_children()))
+    """, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "BuildError: laying out the guide took longer than 0.01 s" in result.stdout
+    assert "alive: 0" in result.stdout
+
+
+def test_its_worker_ends_when_the_build_goes_away_without_a_word(tmp_path):
+    result = _python("""
+        import multiprocessing, os
+        from guidegen.parallel import Pool
+
+        pool = Pool(1)
+        pool.result(pool.submit(os.getpid))
+        print(multiprocessing.active_children()[0].pid, flush=True)
+        os._exit(0)  # as a build killed before it sent the guide
+    """, tmp_path)
+    assert result.returncode == 0, result.stderr
+    pid = int(result.stdout)
+    deadline = time.monotonic() + 30
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(pid)
+
+
+def test_bad_input_stops_the_worker_without_waiting_for_it(tmp_path):
+    from .conftest import FIXTURES
+
+    process = subprocess.Popen([sys.executable, "-m", "guidegen", "build", "--ladder",
+                                str(FIXTURES / "broken_ladder.yaml"), "--out", str(tmp_path / "out")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, stderr = process.communicate(timeout=60)  # a process left behind would hold the pipes open
+    assert process.returncode == 2
+    assert "problems found" in stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_bug_in_the_worker_keeps_its_traceback_for_debug(tmp_path):
+    result = _python(LAY_OUT + """
+    import traceback
+    try:
+        pool.result(pool.submit(write_pdf, 42, [html_templates_dir()], Path("guide.pdf"), None))
+    except Exception as error:
+        print("".join(traceback.format_exception(error)))
+    pool.close()
+    """, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "pdf_writer.py" in result.stdout  # where it happened, in the worker
+
+
+def test_the_start_method_is_fork_only_where_that_is_safe():
+    result = _python("""
+        from guidegen.parallel import start_method
+        print(start_method())
+        import weasyprint
+        print(start_method())
+    """, Path.cwd())
+    assert result.stdout.split() == ["fork", "forkserver"], result.stderr
