@@ -130,3 +130,17 @@ def test_the_instancer_stand_in_hands_over_any_name_to_the_real_module():
             "print(OverlapMode.__module__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "fontTools.varLib.instancer"
+
+
+def test_a_library_version_the_shortcuts_were_not_tested_with_keeps_its_own_behaviour():
+    import subprocess
+    import sys
+
+    code = ("import pydyf; from guidegen.guide import pdf_writer; from guidegen.guide import _weasyprint_tuning as t\n"
+            "t.TESTED['pydyf'] = '9.'  # as if another pydyf were installed\n"
+            "original = pydyf.PDF.__dict__['page_references']\n"
+            "with t.quicker_pdf_output():\n"
+            "    print(pydyf.PDF.__dict__['page_references'] is original, pydyf.zlib.__name__)\n"
+            "print(t.active_shortcuts()['pydyf page references cached'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "zlib", "False"]

@@ -10,6 +10,10 @@ the standard search, the import is simply made again with it, so nothing that lo
 WeasyPrint also imports fontTools' subsetter and variable-font instancer, which load most of
 fontTools (65 ms). It needs the subsetter only where libharfbuzz-subset is missing, and the
 instancer only for a variable font; so both are loaded when first used instead.
+
+The fontTools shortcut is version-gated (4.68, as pinned in pyproject.toml); the library search
+needs no gate, since it retries the standard way whenever it misses. Retire them when WeasyPrint looks native libraries up by
+their platform's one name and imports fontTools' subsetter and instancer where it uses them.
 """
 
 from __future__ import annotations
@@ -117,12 +121,24 @@ ACTIVE: dict[str, bool] = {"quick native library search": False, "fontTools' sub
                            "fontTools' instancer loaded on first use": False}
 
 
+def _font_tools_tested() -> bool:
+    """fontTools 4.68, the version the deferred subsetter and instancer were written for (fontTools'
+    own package is small and imported anyway)."""
+    try:
+        import fontTools
+    except ImportError:
+        return False
+    return str(getattr(fontTools, "version", "")).startswith("4.68.")
+
+
 def import_weasyprint() -> ModuleType:
-    """``import weasyprint``, quickly."""
+    """``import weasyprint``, quickly where the versions are the ones the shortcuts were tested with."""
     if "weasyprint" in sys.modules:
         import weasyprint
 
         return weasyprint
+    if not _font_tools_tested():  # the library search stays quick: it falls back by itself if it misses
+        return _import_with_quick_library_search()
     with _font_tools_deferred():
         return _import_with_quick_library_search()
 

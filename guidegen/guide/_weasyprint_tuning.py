@@ -13,6 +13,12 @@ and ``tests/test_weasyprint_tuning.py`` fails if an upgrade makes one stop worki
   once per tagged element: quadratic in the pages.
 - pydyf compresses streams with zlib at level 9, which on WeasyPrint's content streams is five
   times slower than the default level 6, for files 4% smaller.
+
+Each is version-gated: it applies only to the versions it was written and tested for
+(``TESTED``, as pinned in pyproject.toml), and otherwise the library's own behaviour stands.
+Retire each when its upstream fix lands: WeasyPrint styling pseudo-elements only where its
+stylesheet's rules can match; pydyf caching ``PDF.page_references``; pydyf's compression level
+becoming a parameter.
 """
 
 from __future__ import annotations
@@ -22,9 +28,22 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import cssselect2  # noqa: F401  (its version gates a shortcut)
 import pydyf
 import weasyprint
 from weasyprint import html as weasyprint_html
+
+# The versions each shortcut was written and tested for (pyproject.toml pins the same).
+TESTED = {"weasyprint": "70.0", "pydyf": "0.13.", "cssselect2": "0.10."}
+
+
+def tested(package: str) -> bool:
+    """Whether the installed ``package`` is a version the shortcuts through its internals were tested with."""
+    import sys
+
+    module = sys.modules.get(package)
+    return str(getattr(module, "__version__", "")).startswith(TESTED[package])
+
 
 UNUSED_PSEUDO_ELEMENTS = frozenset({"footnote-call", "footnote-marker", "note-call", "note-marker", "note-callback"})
 LIST_ITEM_PSEUDO_ELEMENTS = frozenset({"marker"})  # the guide's only list items are <li> elements
@@ -58,7 +77,8 @@ def _without_unused_pseudo_elements(sheet):
 
 
 _USER_AGENT_STYLESHEET = getattr(weasyprint_html, "UA_STYLESHEET", None)
-_TRIMMED_USER_AGENT_STYLESHEET = _without_unused_pseudo_elements(_USER_AGENT_STYLESHEET)
+_TRIMMED_USER_AGENT_STYLESHEET = (_without_unused_pseudo_elements(_USER_AGENT_STYLESHEET)
+                                  if tested("weasyprint") and tested("cssselect2") else None)
 
 
 class GuideHTML(weasyprint.HTML):
@@ -104,8 +124,8 @@ def quicker_pdf_output() -> Iterator[None]:
     Both are restored afterwards. Nothing else runs in the process meanwhile (a batch uses
     processes, not threads), so no other PDF sees the change.
     """
-    original_references = pydyf.PDF.__dict__.get("page_references")
-    original_zlib = getattr(pydyf, "zlib", None)
+    original_references = pydyf.PDF.__dict__.get("page_references") if tested("pydyf") else None
+    original_zlib = getattr(pydyf, "zlib", None) if tested("pydyf") else None
     if isinstance(original_references, property):
         pydyf.PDF.page_references = property(_page_references)
     if original_zlib is zlib:
@@ -127,6 +147,8 @@ def active_shortcuts() -> dict[str, bool]:
     return {
         **ACTIVE,
         "user-agent stylesheet without unused pseudo-elements": _TRIMMED_USER_AGENT_STYLESHEET is not None,
-        "pydyf page references cached": isinstance(pydyf.PDF.__dict__.get("page_references"), property),
-        f"pydyf streams compressed at zlib level {STREAM_COMPRESSION_LEVEL}": getattr(pydyf, "zlib", None) is zlib,
+        "pydyf page references cached": tested("pydyf") and isinstance(pydyf.PDF.__dict__.get("page_references"),
+                                                                        property),
+        f"pydyf streams compressed at zlib level {STREAM_COMPRESSION_LEVEL}": tested("pydyf")
+        and getattr(pydyf, "zlib", None) is zlib,
     }
