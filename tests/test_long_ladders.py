@@ -18,10 +18,10 @@ from .test_pdf import page_texts
 
 @pytest.fixture(scope="module")
 def guides(tmp_path_factory) -> dict[int, list[str]]:
-    """Page texts of guides of 8, 13 and 40 rungs, each titled "Level N Engineer"."""
+    """Page texts of guides of 8, 13, 24 and 40 rungs, each titled "Level N Engineer" and short "LN"."""
     folder = tmp_path_factory.mktemp("long")
     texts = {}
-    for count in (8, 13, 40):
+    for count in (8, 13, 24, 40):
         ladder = write_ladder(folder / f"{count}.yaml", make_ladder(count, items=1, skills=2, title_words=3))
         pdf = build(ladder, folder / str(count), formats=["pdf"])[0]
         texts[count] = page_texts(pdf)
@@ -43,7 +43,8 @@ def _staircase_words(text: str) -> list[str]:
 @pytest.mark.parametrize("count", [8, 13])
 def test_no_word_on_a_step_is_broken_between_letters(guides, count):
     text = guides[count][_overview_index(guides[count])]
-    allowed = {"Level", "Engineer"} | {str(number) for number in range(1, count + 1)}
+    allowed = {"Level", "Engineer"} | {str(number) for number in range(1, count + 1)} | \
+        {f"L{number}" for number in range(1, count + 1)}
     assert _staircase_words(text), text
     assert set(_staircase_words(text)) <= allowed, text
 
@@ -54,11 +55,18 @@ def test_steps_with_room_show_number_and_title(guides):
     assert {str(number) for number in range(1, 9)} <= set(words)
 
 
-def test_narrow_steps_show_their_numbers_alone(guides):
+def test_steps_too_narrow_for_titles_show_short_names(guides):
+    # The same order of labels as the deck's: title, then short name, then the number alone.
     text = guides[13][_overview_index(guides[13])]
     words = _staircase_words(text)
     assert "Engineer" not in words
-    assert [int(word) for word in words] == list(range(1, 14))
+    assert words == [word for number in range(1, 14) for word in (str(number), f"L{number}")]
+
+
+def test_narrower_steps_show_their_numbers_alone(guides):
+    text = guides[24][_overview_index(guides[24])]
+    words = _staircase_words(text)
+    assert [int(word) for word in words] == list(range(1, 25))
     assert "numbered as in the contents" in text
 
 

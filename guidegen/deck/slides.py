@@ -22,7 +22,7 @@ from guidegen.view.ladder_view import LadderView, RungView
 from guidegen.view.theme import Theme
 from guidegen.errors import BuildError
 from guidegen.resources import templates_dir
-from guidegen.view.staircase import staircase
+from guidegen.view.staircase import STEP_LABELS, staircase, step_label
 from guidegen.view.textmetrics import register_font_faces
 from guidegen.deck import notes
 from guidegen.deck.plan import BODY_PREFERRED_PT, HEADING_PT, ContentArea, RungPage, RungPlanner
@@ -254,11 +254,9 @@ class DeckWriter:
         read; else none, and each step's alt text still names its rung."""
         views = self.context.rungs
         boxes = [Box(emu(step.width), emu(step.height)) for step in steps]
-        kinds = (lambda view: [Para(lead=str(view.number)), Para(lead=view.rung.title)],
-                 lambda view: [Para(lead=str(view.number)), Para(lead=view.rung.short)],
-                 lambda view: [Para(lead=str(view.number))])
-        for kind in kinds:
-            labels = [kind(view) for view in views]
+        for kind in STEP_LABELS:  # the order both documents share
+            labels = [[Para(lead=str(view.number))] + ([Para(lead=words)] if (words := step_label(kind, view.rung))
+                                                        else []) for view in views]
             for size in range(18, MIN_BODY_PT - 1, -1):
                 if all(self.body.fits(paras, size, box) and self.body.words_fit(paras, size, box)
                        for paras, box in zip(labels, boxes)):

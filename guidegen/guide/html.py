@@ -14,7 +14,7 @@ import jinja2
 from guidegen._version import __version__
 from guidegen.view.ladder_view import LadderView
 from guidegen.resources import html_templates_dir
-from guidegen.view.staircase import Step, staircase
+from guidegen.view.staircase import STEP_LABELS, Step, staircase, step_label
 from guidegen.view.textmetrics import font_metrics, register_font_faces, wrap
 from guidegen.guide.columns import column_split
 from guidegen.guide.options import GuideOptions
@@ -90,9 +90,10 @@ def _percent(value: float, whole: float) -> float:
 
 
 def _step_labels(context: LadderView, boxes: list[Step], page_size: str) -> dict:
-    """How the steps are labelled: with number and title while every title fits its step without
-    breaking a word; else with the number alone, as large as fits; else not at all (a long
-    ladder's steps are slivers, and the contents lists the rungs by number)."""
+    """How the steps are labelled, in the order both documents share (view/staircase.py): number and
+    title while every title fits its step without breaking a word; else number and short name; else
+    the number alone, as large as fits; else not at all (a long ladder's steps are slivers, and the
+    contents lists the rungs by number)."""
     many = len(boxes) > 6
     number_pt, title_pt = STEP_NUMBER_PT[many], STEP_TITLE_PT[many]
     mm_per_px = page_geometry(page_size).content_width_mm / OVERVIEW_WIDTH
@@ -100,24 +101,26 @@ def _step_labels(context: LadderView, boxes: list[Step], page_size: str) -> dict
     bold = font_metrics(family, bold=True)
     padding = STEP_PADDING_MM * PT_PER_MM
 
-    def fits_titles(box: Step, view) -> bool:
+    def fits(box: Step, view, kind: str) -> bool:
         inner = box.width * mm_per_px * PT_PER_MM - 2 * padding
         if inner <= 0 or bold.width(str(view.number), number_pt) > inner:
             return False
-        if any(bold.width(word, title_pt) > inner for word in view.rung.title.split()):
+        text = step_label(kind, view.rung)
+        if any(bold.width(word, title_pt) > inner for word in text.split()):
             return False
-        lines = len(wrap(view.rung.title, bold, title_pt, inner))
+        lines = len(wrap(text, bold, title_pt, inner))
         needed = padding + number_pt * 1.1 + 1 * PT_PER_MM + lines * title_pt * 1.2
         return needed <= box.height * mm_per_px * PT_PER_MM
 
-    if all(fits_titles(box, view) for box, view in zip(boxes, context.rungs)):
-        return {"labels": "titles", "number_pt": number_pt, "title_pt": title_pt}
+    for kind in STEP_LABELS[:-1]:  # number and words, while the words fit every step
+        if all(fits(box, view, kind) for box, view in zip(boxes, context.rungs)):
+            return {"labels": kind, "number_pt": number_pt, "title_pt": title_pt}
     narrowest = min(box.width for box in boxes) * mm_per_px * PT_PER_MM - 2 * NUMBER_ONLY_SIDE_MM * PT_PER_MM
     lowest = min(box.height for box in boxes) * mm_per_px * PT_PER_MM - padding
     numbers = [str(view.number) for view in context.rungs]
     for size in NUMBER_ONLY_PT:
         if max(bold.width(number, size) for number in numbers) <= narrowest and size * 1.1 <= lowest:
-            return {"labels": "numbers", "number_pt": size, "title_pt": title_pt}
+            return {"labels": "number", "number_pt": size, "title_pt": title_pt}
     return {"labels": "none", "number_pt": number_pt, "title_pt": title_pt}
 
 

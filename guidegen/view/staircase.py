@@ -38,3 +38,13 @@ def staircase(count: int, width: float, height: float, *, max_gap: float = 0.0, 
         column_height = lowest + riser * index
         steps.append(Step(index, index * (step_width + gap), height - column_height, step_width, column_height))
     return steps
+
+
+# How the steps are labelled, best first, in both documents: each renderer takes the first kind that
+# fits every step at a size it can show, else no label at all (the alt text still names every rung).
+STEP_LABELS = ("title", "short", "number")
+
+
+def step_label(kind: str, rung) -> str | None:
+    """The words a step of ``kind`` shows beside its number (none for "number")."""
+    return {"title": rung.title, "short": rung.short}.get(kind)
