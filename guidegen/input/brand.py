@@ -14,7 +14,7 @@ from typing import Any
 
 from guidegen.input.asset_safety import bitmap_problem, font_problem, image_kind, svg_drawing_problem, svg_problem
 from guidegen.errors import InputFileError
-from guidegen.input.yaml_document import Document, read_document
+from guidegen.input.yaml_document import YamlDocument, read_document
 from guidegen.input.brand_schema import (COLOUR_NAMES, BrandFile, FontFile, ImageFile, LightDark, Logo, NameParts,
                                          TextStyle)
 from guidegen.input.safe_read import MAX_FONT_BYTES, MAX_LOGO_BYTES, read_capped
@@ -72,7 +72,7 @@ _WEIGHTS = {"thin": 100, "extra-light": 200, "light": 300, "normal": 400, "regul
 
 
 class _Resolver:
-    def __init__(self, document: Document, brand: BrandFile):
+    def __init__(self, document: YamlDocument, brand: BrandFile):
         self.document = document
         self.brand = brand
         self.warnings: list[str] = []

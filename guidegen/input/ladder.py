@@ -12,7 +12,7 @@ from typing import Any
 from guidegen.errors import InputFileError
 from guidegen.input.overlay import Overlay, merge
 from guidegen.input.schema import Ladder, consistency_problems
-from guidegen.input.yaml_document import Document, read_document
+from guidegen.input.yaml_document import YamlDocument, read_document
 from guidegen.resources import default_ladder_path
 
 MAX_EXTENDS_DEPTH = 4  # an overlay of an overlay of ... : deeper than this is surely a loop
@@ -34,7 +34,7 @@ def load_ladder(path: str | Path, _extending: tuple[Path, ...] = ()) -> Ladder:
     return validate_ladder(document, merge(document, overlay, base))
 
 
-def _base_path(document: Document, extends: str, chain: tuple[Path, ...]) -> Path:
+def _base_path(document: YamlDocument, extends: str, chain: tuple[Path, ...]) -> Path:
     """The file ``extends:`` names: 'default', or a ladder in this file's folder, not already in the chain."""
     if extends.strip().lower() == "default":
         return default_ladder_path()
@@ -50,7 +50,7 @@ def _base_path(document: Document, extends: str, chain: tuple[Path, ...]) -> Pat
     return base
 
 
-def validate_ladder(document: Document, data: Any = None) -> Ladder:
+def validate_ladder(document: YamlDocument, data: Any = None) -> Ladder:
     """``data`` (the document's own by default) as a ``Ladder``, or ``InputFileError`` with every problem."""
     if data is None and "rungs" not in document.data and _BRAND_KEYS & set(document.data):
         raise InputFileError([f"{document.label}:1:1: this looks like a brand file (it has "

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import Field, create_model
 
-from guidegen.input.yaml_document import Document
+from guidegen.input.yaml_document import YamlDocument
 from guidegen.errors import did_you_mean
 from guidegen.input.schema import Conclusion, Labels, Ladder, Rung, RungId, Skill, Source, Strict, Text
 
@@ -62,7 +62,7 @@ class Overlay(Strict):
 _PLACEMENT = {"id", "drop", "after", "before", "add"}
 
 
-def merge(document: Document, overlay: Overlay, base: Ladder) -> dict:
+def merge(document: YamlDocument, overlay: Overlay, base: Ladder) -> dict:
     """The base ladder with the overlay's changes applied, as plain data for validation.
 
     A pure merge: the base is already loaded, and problems (an unknown rung id, say) are recorded
@@ -95,7 +95,7 @@ def _ids(rungs: list[dict]) -> str:
     return ", ".join(rung["id"] for rung in rungs)
 
 
-def _apply(document: Document, rungs: list[dict], change: RungChange, raw: dict, index: int) -> None:
+def _apply(document: YamlDocument, rungs: list[dict], change: RungChange, raw: dict, index: int) -> None:
     at = ("rungs", index)
     position = next((i for i, rung in enumerate(rungs) if rung["id"] == change.id), None)
     if change.after and change.before:

@@ -111,7 +111,7 @@ Problem = tuple[tuple[int, int], Path_, str]
 
 
 @dataclass
-class Document:
+class YamlDocument:
     """A YAML file read with the position of every value, and the problems found so far."""
 
     path: Path
@@ -208,7 +208,7 @@ def _refuse_long_numbers(label: str, root: yaml.Node) -> None:
             stack.extend(node.value)
 
 
-def read_document(path: str | Path, kind: str = "ladder") -> Document:
+def read_document(path: str | Path, kind: str = "ladder") -> YamlDocument:
     """Parse a YAML file safely, keeping positions; syntax errors raise at once."""
     path = Path(path)
     label = str(path)
@@ -233,7 +233,7 @@ def read_document(path: str | Path, kind: str = "ladder") -> Document:
     except (_TooDeep, RecursionError):
         raise InputFileError([f"{label}: values are nested more than {MAX_DEPTH} levels deep"]) from None
     data, positions, duplicates = parsed
-    document = Document(path, data, positions, [(where, loc, message) for loc, where, message in duplicates])
+    document = YamlDocument(path, data, positions, [(where, loc, message) for loc, where, message in duplicates])
     if not isinstance(data, dict):
         document.problems.append(((1, 1), (), f"the top level of a {kind} file must be a mapping of keys"))
         document.fail_if_problems()
