@@ -48,12 +48,16 @@ class Pool:
         method = start_method()
         # A forked worker is our child: it can die with us. Others are children of a fork server.
         parent = os.getpid() if method == "fork" else None
+        self._others = set(multiprocessing.active_children())  # a library user's own, never ours to stop
+        self._workers: set = set()
         self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
                                              initializer=_start_worker, initargs=(parent, language, deck_too))
-        self._executor.submit(os.getpid)  # starts the workers at once, so that they import while we read
+        self.submit(os.getpid)  # starts the workers at once, so that they import while we read
 
     def submit(self, work, *args) -> Future:
-        return self._executor.submit(work, *args)
+        future = self._executor.submit(work, *args)
+        self._workers |= set(multiprocessing.active_children()) - self._others  # spawned on demand elsewhere
+        return future
 
     def result(self, future: Future, seconds: float = LAYOUT_SECONDS):
         """The work's result, or its exception; ``BuildError`` if it overran its time or its worker died."""
@@ -68,9 +72,9 @@ class Pool:
     def abort(self) -> None:
         """Stop every worker at once, whatever it is doing: its work is not wanted any more."""
         self._executor.shutdown(wait=False, cancel_futures=True)
-        for child in multiprocessing.active_children():  # this process starts no others
-            child.kill()
-            child.join()
+        for worker in self._workers:
+            worker.kill()
+            worker.join()
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)

@@ -128,3 +128,19 @@ def test_the_start_method_is_fork_only_where_that_is_safe():
         print(start_method())
     """, Path.cwd())
     assert result.stdout.split() == ["fork", "forkserver"], result.stderr
+
+
+def test_aborting_stops_the_pools_workers_and_no_other_process(tmp_path):
+    result = _python("""
+        import multiprocessing, time
+        from guidegen.parallel import Pool
+
+        other = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,))
+        other.start()  # a library user's own process
+        pool = Pool(1)
+        pool.abort()
+        print(other.is_alive(), [child.pid for child in multiprocessing.active_children()] == [other.pid])
+        other.kill()
+    """, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
