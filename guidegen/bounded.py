@@ -27,6 +27,18 @@ def address_space_in_use() -> int:
         return int(statm.read().split()[0]) * resource.getpagesize()
 
 
+def limit_address_space(extra: int) -> None:
+    """This process may grow by ``extra`` bytes of address space from now on. Only the soft limit is
+    set, so that a later call (a worker's next guide) may set it again; where the system has no such
+    limit, nothing happens."""
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = address_space_in_use() + extra
+        resource.setrlimit(resource.RLIMIT_AS, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard), hard))
+    except (OSError, ValueError):
+        pass
+
+
 def run_bounded(work: Callable[..., Any], *args: Any, seconds: float = 20, megabytes: int = 600) -> Any:
     """``work(*args)`` in a forked child given ``seconds`` and ``megabytes`` more than it started with.
 
@@ -35,13 +47,12 @@ def run_bounded(work: Callable[..., Any], *args: Any, seconds: float = 20, megab
     """
     if not hasattr(os, "fork") or not os.path.exists("/proc/self/statm"):
         return work(*args)
-    limit = address_space_in_use() + megabytes * 1024 * 1024
     reader, writer = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: set its limits, work, send the outcome, leave without cleanup
         os.close(reader)
         try:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            limit_address_space(megabytes * 1024 * 1024)
             outcome = ("ok", work(*args))
         except MemoryError:
             outcome = ("over", f"needed more than {megabytes} MB")

@@ -23,6 +23,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from guidegen.bounded import limit_address_space
 from guidegen.errors import BuildError
 
 # The budget of one guide's layout. The largest ladder the input limits allow lays out in well under a
@@ -135,7 +136,7 @@ def write_pdf(html: str, folders: list[Path], target: Path, pdf_variant: str | N
     _raise_startup_failure()
     from guidegen.guide import pdf_writer
 
-    limit_memory(LAYOUT_EXTRA_BYTES)
+    limit_address_space(LAYOUT_EXTRA_BYTES)
     gc.disable()  # the collector would only rescan WeasyPrint's millions of objects (see pipeline.py)
     try:
         pdf_writer.write_pdf(html, folders, target, pdf_variant)
@@ -149,20 +150,5 @@ def write_pdf(html: str, folders: list[Path], target: Path, pdf_variant: str | N
 def run_in_worker(work, *args):
     """In a worker: ``work(*args)``, after any failure of the worker's start-up is reported."""
     _raise_startup_failure()
-    limit_memory(LAYOUT_EXTRA_BYTES)
+    limit_address_space(LAYOUT_EXTRA_BYTES)
     return work(*args)
-
-
-def limit_memory(extra: int) -> None:
-    """This process may grow by ``extra`` bytes of address space from now (the soft limit, so that a
-    later call may set it again)."""
-    try:
-        import resource
-
-        from guidegen.bounded import address_space_in_use
-
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        wanted = address_space_in_use() + extra
-        resource.setrlimit(resource.RLIMIT_AS, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard), hard))
-    except (OSError, ValueError, ImportError):
-        pass

@@ -125,11 +125,6 @@ def prepare(options: Options, ladder: Ladder, brand: Brand | None, on_warning=No
     return Job(view, {"pdf": GuideOptions(options.page_size, options.pdf_variant), "pptx": DeckOptions(template)})
 
 
-def make_context(options: Options, ladder: Ladder, brand: Brand | None, on_warning=None) -> LadderView:
-    """The view alone, for callers that render one part themselves."""
-    return prepare(options, ladder, brand, on_warning).view
-
-
 MAX_SUFFIX = 60  # file names stay far below the 255 bytes file systems allow
 
 

@@ -15,7 +15,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from guidegen.view.theme import brand_theme
 from guidegen.input.brand import load_brand
-from guidegen.pipeline import Options, build, load_brand_with_warnings, make_context
+from guidegen.pipeline import Options, build, load_brand_with_warnings, prepare
 from guidegen.cli import main
 from guidegen.view.colours import contrast, to_rgb
 from guidegen.errors import InputFileError
@@ -215,7 +215,7 @@ def test_font_files_from_the_brand_are_embedded(tmp_path, weasyprint_records):
 def test_the_guide_measures_text_in_the_brands_own_font_file(tmp_path):
     # Columns are balanced, and staircase labels fitted, with the metrics of the font they will be set in.
     path = _brand_with_a_font_file(tmp_path, "Measureface")
-    context = make_context(Options(), load_ladder(default_ladder_path()), load_brand_with_warnings(path))
+    context = prepare(Options(), load_ladder(default_ladder_path()), load_brand_with_warnings(path)).view
     render_html(context)
     assert find_font("Measureface") == str(tmp_path / "Measureface.ttf")
 
