@@ -15,18 +15,26 @@ BODY_PT, LINE = 10, 1.45
 
 
 def _head_height(view, page_size: str, regular: FontMetrics) -> float:
-    """Points taken above the columns: rung number, title, "what it is" and the changes box."""
+    """Points taken above the columns: rung number, title, scope, "what it is" and the changes box."""
     full = page_geometry(page_size).content_width_mm * PT_PER_MM
+    heading = 12 * 1.2 + 7 * PT_PER_MM
     height = 9 * 1.2 + 2 * PT_PER_MM + 24 * 1.2 + 4 * PT_PER_MM  # kicker, title
-    height += 12 * 1.2 + 7 * PT_PER_MM + len(wrap(view.rung.what_it_is, regular, 11.5, full - 7 * PT_PER_MM)) * 11.5 * 1.45
+    rung = view.rung
+    if rung.scope or rung.leads or rung.presents_to:
+        height += 9.5 * 1.45 * 2 + 3 * PT_PER_MM
+    if rung.what_it_is:
+        height += heading + len(wrap(rung.what_it_is, regular, 11.5, full - 7 * PT_PER_MM)) * 11.5 * 1.45
+    changes, row_width = view.changes, full - 46 * PT_PER_MM
     if view.previous is not None:
-        changes, row_width = view.changes, full - 46 * PT_PER_MM
         rows = 1 + sum(len(wrap("Adds " + ", ".join(skill.name for skill in skills) + ".", regular, 9.5, row_width))
                        for skills in (changes.leadership, changes.soft_skills))
-        height += 12 * 1.2 + 7 * PT_PER_MM + rows * 9.5 * 1.45 + 4 * PT_PER_MM
+        height += heading + rows * 9.5 * 1.45 + 4 * PT_PER_MM
+    if changes.threads:  # the competencies table: each row as tall as its longest cell, at 9 pt
+        cell = (full - 40 * PT_PER_MM) / (2 if view.previous is not None else 1) - 4 * PT_PER_MM
+        height += heading + 9 * 1.35 + sum(
+            max(len(wrap(text or "", regular, 9, cell)) for text in (step.before, step.shown)) * 9 * 1.35
+            + 2 * PT_PER_MM for step in changes.threads)
     return height
-
-
 def column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
     """A chapter's sections in two columns of about equal height.
 
@@ -52,8 +60,11 @@ def column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
         for index, skill in enumerate(getattr(rung, section)):
             height = (lines(skill.name, bold) + lines(skill.description)) * line + 2 * PT_PER_MM
             units.append((section, index, height))
-    story = lines(rung.example.story, indent=10 * PT_PER_MM) + lines(rung.example.setting, bold, indent=10 * PT_PER_MM)
-    units.append(("example", 0, story * line + 12 * PT_PER_MM))
+    if rung.example is not None:
+        story = lines(rung.example.story, indent=10 * PT_PER_MM) + lines(rung.example.setting, bold, indent=10 * PT_PER_MM)
+        units.append(("example", 0, story * line + 12 * PT_PER_MM))
+    if not units:  # a rung of a framework that holds only expectations: nothing to set in columns
+        return []
     heights = [height + (heading if index == 0 else 0) for _, index, height in units]
 
     total = sum(heights)

@@ -124,10 +124,31 @@ def _step_labels(context: LadderView, boxes: list[Step], page_size: str) -> dict
     return {"labels": "none", "number_pt": number_pt, "title_pt": title_pt}
 
 
+SCOPE_PT = (8, 7)  # sizes of the scope under each step, largest first
+
+
+def _scope_band(context: LadderView, boxes: list[Step], page_size: str) -> dict:
+    """Each rung's scope under its step, at the largest size where every word fits its step's width;
+    where none does (a long ladder's narrow steps) the scopes are listed under the drawing by number."""
+    scopes = [view.rung.scope for view in context.rungs]
+    if not any(scopes):
+        return {"scope": "none", "scope_pt": SCOPE_PT[0], "scope_height_mm": 0}
+    mm_per_px = page_geometry(page_size).content_width_mm / OVERVIEW_WIDTH
+    family = (context.brand.base_font if context.brand else None) or "Inter"
+    regular = font_metrics(family)
+    for size in SCOPE_PT:
+        widths = [box.width * mm_per_px * PT_PER_MM - 1 for box in boxes]
+        if all(regular.width(word, size) <= width for scope, width in zip(scopes, widths) if scope
+               for word in scope.split()):
+            lines = max(len(wrap(scope, regular, size, width)) for scope, width in zip(scopes, widths) if scope)
+            return {"scope": "band", "scope_pt": size, "scope_height_mm": round(lines * size * 1.25 / PT_PER_MM + 1, 2)}
+    return {"scope": "list", "scope_pt": SCOPE_PT[0], "scope_height_mm": 0}
+
+
 def _overview(context: LadderView, page_size: str) -> dict:
     """The staircase: one step per rung, with the HTML label boxes placed over the SVG steps."""
     theme = context.theme
-    boxes = staircase(len(context.rungs), OVERVIEW_WIDTH, OVERVIEW_HEIGHT, max_gap=OVERVIEW_GAP)
+    boxes = context.steps(OVERVIEW_WIDTH, OVERVIEW_HEIGHT, OVERVIEW_GAP)
     shown = {view.rung.id for view in context.shown}
     steps = []
     for box, view in zip(boxes, context.rungs):
@@ -141,6 +162,7 @@ def _overview(context: LadderView, page_size: str) -> dict:
         })
     alt = " ".join(filter(None, (context.staircase_alt, context.highlighted_alt)))
     return {"width": OVERVIEW_WIDTH, "height": OVERVIEW_HEIGHT, "steps": steps, "alt": alt,
+            **_scope_band(context, boxes, page_size),
             "matrix_landscape": len(context.rungs) > PORTRAIT_MATRIX_MAX_RUNGS, **_step_labels(context, boxes, page_size)}
 
 
@@ -159,6 +181,55 @@ def _matrix_parts(context: LadderView) -> list[dict]:
             if rows:
                 sections.append({"label": section.label, "rows": rows})
         parts.append({"views": [views[i] for i in columns], "sections": sections})
+    return parts
+
+
+GRID_PORTRAIT_COLUMNS, GRID_LANDSCAPE_COLUMNS = 5, 6  # rung columns a grid table holds on the page
+GRID_SHORT_TEXT = 40  # characters: expectations no longer than this read well in a portrait table
+
+
+def _grid_landscape(context: LadderView) -> bool:
+    longest = max((len(text) for competency in context.competencies for text in competency.expectations.values()),
+                  default=0)
+    return len(context.rungs) > GRID_PORTRAIT_COLUMNS or longest > GRID_SHORT_TEXT
+
+
+def _grid_parts(context: LadderView, landscape: bool) -> list[dict]:
+    """The grid as tables of at most a page's width of rungs: each segment (the shared rungs, each
+    track's) cut into runs that fit, then runs packed side by side while they fit, so that two short
+    tracks stand beside each other after the fork. Each table holds only its competencies with a cell."""
+    limit = GRID_LANDSCAPE_COLUMNS if landscape else GRID_PORTRAIT_COLUMNS
+    runs = []
+    for segment in context.segments:
+        for start in range(0, len(segment.views), limit):
+            runs.append((segment.track, segment.views[start:start + limit]))
+    tables: list[list[tuple]] = []
+    for run in runs:
+        if tables and sum(len(views) for _, views in tables[-1]) + len(run[1]) <= limit:
+            tables[-1].append(run)
+        else:
+            tables.append([run])
+    parts = []
+    for table in tables:
+        columns = []
+        for position, (track, views) in enumerate(table):
+            for offset, view in enumerate(views):
+                columns.append({"view": view, "fork": offset == 0 and position > 0})
+        groups = []
+        for group in context.grid_groups:
+            rows = []
+            for competency in group.competencies:
+                cells = []
+                for column in columns:
+                    step = next((s for s in column["view"].changes.threads if s.competency.id == competency.id), None)
+                    kind = "none" if step is None else "own" if step.now is not None else "carried"
+                    cells.append({"kind": kind, "text": step.now if step else None})
+                if any(cell["kind"] == "own" for cell in cells):
+                    rows.append({"name": competency.name, "cells": cells})
+            if rows:
+                groups.append({"label": group.label, "rows": rows})
+        parts.append({"columns": columns, "groups": groups, "tracked": any(track for track, _ in table),
+                      "segments": [{"track": track, "views": views} for track, views in table]})
     return parts
 
 
@@ -184,15 +255,22 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> 
     css = env.get_template("guide.css.j2").render(
         theme=context.theme, overview=overview, cover_max_rungs=COVER_MAX_RUNGS, page=page_geometry(options.page_size),
         title=context.title, rung_count=len(context.rungs), credit=context.branded_credit, logo=logo,
-        font_faces=faces, base_font=_font_stack(brand.base_font if brand else None),
+        font_faces=faces, grid_landscape=_grid_landscape(context), base_font=_font_stack(brand.base_font if brand else None),
         heading_font=_font_stack((brand.heading_font or brand.base_font) if brand else None),
     )
+    labels = context.ladder.labels
     family = context.brand.base_font if context.brand else None
     splits = {view.rung.id: column_split(view, options.page_size, family) for view in context.shown}
+    grid_landscape = _grid_landscape(context)
     return breakable_text(env.get_template("guide.html.j2").render(
         ctx=context,
         splits=splits,
-        matrix_parts=_matrix_parts(context),
+        matrix_parts=[] if context.has_grid else _matrix_parts(context),
+        grid_parts=_grid_parts(context, grid_landscape) if context.has_grid else [],
+        grid_landscape=grid_landscape,
+        matrix_heading=labels.competencies if context.has_grid else "Skills matrix",
+        intro_heading="Introduction" if context.ladder.introduction or context.ladder.company_introduction
+        else "The ladder at a glance",
         ladder=context.ladder,
         labels=context.ladder.labels,
         theme=context.theme,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 # Text that must say something: surrounding whitespace is dropped first. Control characters
 # are refused: no document format can show them, and XML (the deck) cannot even hold them. So are
@@ -53,6 +53,11 @@ class Labels(Strict):
     example: Text = "Real-World Example"
     company_introduction: Text = "At our company"
     company_closing: Text = "Your next steps"
+    competencies: Text = "Competencies"
+    expectations: Text = "Expectations"
+    scope: Text = "Scope"
+    leads: Text = "Leads"
+    presents_to: Text = "Presents to"
 
 
 class Skill(Strict):
@@ -68,14 +73,47 @@ class Example(Strict):
 
 
 class Rung(Strict):
+    """One level of the ladder. Only its id and title are required: a framework kept as a grid of
+    expectations has nothing else, and the article's ladders fill every section."""
+
     id: RungId
     title: Text
-    short: Text
-    what_it_is: Text
-    responsibilities: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
-    leadership: list[Skill] = Field(min_length=1, max_length=MAX_ITEMS)
-    soft_skills: list[Skill] = Field(min_length=1, max_length=MAX_ITEMS)
-    example: Example
+    short: Text  # the title where the file gives no short name (see _short_defaults_to_title)
+    track: RungId | None = None  # after a fork, the track this rung belongs to; shared rungs have none
+    scope: Text | None = None  # what the person owns or leads, in one short phrase
+    leads: Text | None = None
+    presents_to: Text | None = None
+    what_it_is: Text | None = None
+    responsibilities: list[Text] = Field(default=[], max_length=MAX_ITEMS)
+    leadership: list[Skill] = Field(default=[], max_length=MAX_ITEMS)
+    soft_skills: list[Skill] = Field(default=[], max_length=MAX_ITEMS)
+    example: Example | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_defaults_to_title(cls, data):
+        if isinstance(data, dict) and data.get("short") is None and isinstance(data.get("title"), str):
+            return {**data, "short": data["title"]}
+        return data
+
+
+class Competency(Strict):
+    """A thread that runs through the ladder: the same competency, expected differently at each rung."""
+
+    id: RungId
+    name: Text
+    description: Text | None = None
+    group: Text | None = None  # such as "Craft" or "Leadership": the grid groups its rows by it
+    # What a person at each rung does, keyed by rung id; a rung without one is not expected to show it yet.
+    expectations: dict[RungId, Text] = Field(default={}, max_length=MAX_RUNGS)
+
+
+class Track(Strict):
+    """One branch of a ladder that forks, such as individual contributors and people managers."""
+
+    id: RungId
+    name: Text
+    description: Text | None = None
 
 
 class Conclusion(Strict):
@@ -87,11 +125,13 @@ class Ladder(Strict):
     title: Text
     subtitle: Text | None = None
     language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
-    source: Source
+    source: Source | None = None  # a company's own framework has none to credit
     labels: Labels = Labels()
-    introduction: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
-    conclusion: Conclusion
+    introduction: list[Text] = Field(default=[], max_length=MAX_ITEMS)
+    conclusion: Conclusion | None = None
     rungs: list[Rung] = Field(min_length=1, max_length=MAX_RUNGS)
+    competencies: list[Competency] = Field(default=[], max_length=MAX_ITEMS)
+    tracks: list[Track] = Field(default=[], max_length=MAX_ITEMS)
     # What a company adds around the ladder it adapts (see overlay.py); empty for the article's own.
     company_introduction: list[Text] = Field(default=[], max_length=MAX_ITEMS)
     company_closing: list[Text] = Field(default=[], max_length=MAX_ITEMS)
@@ -121,4 +161,44 @@ def consistency_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], st
                         (("rungs", index, section, position, "name"), f"{skill.name!r} is listed twice in this section")
                     )
                 seen.add(key)
+    problems += _track_problems(ladder)
+    problems += _competency_problems(ladder, list(first_use))
+    return problems
+
+
+def _track_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], str]]:
+    """Tracks are declared once, each has rungs, and shared rungs all come before the fork."""
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    track_ids = [track.id for track in ladder.tracks]
+    for index, track in enumerate(ladder.tracks):
+        if track_ids.index(track.id) != index:
+            problems.append((("tracks", index, "id"), f"track id {track.id!r} is declared twice"))
+        elif not any(rung.track == track.id for rung in ladder.rungs):
+            problems.append((("tracks", index, "id"), f"no rung belongs to track {track.id!r}; give its rungs "
+                                                      f"track: {track.id}"))
+    forked = False
+    for index, rung in enumerate(ladder.rungs):
+        if rung.track is not None and rung.track not in track_ids:
+            known = f" (tracks: {', '.join(track_ids)})" if track_ids else "; declare it under tracks:"
+            problems.append((("rungs", index, "track"), f"unknown track {rung.track!r}{known}"))
+        if rung.track is not None:
+            forked = True
+        elif forked:
+            problems.append((("rungs", index, "id"), f"{rung.id!r} belongs to no track but follows rungs that do; "
+                                                     f"list the shared rungs first, then each track's rungs"))
+    return problems
+
+
+def _competency_problems(ladder: Ladder, rung_ids: list[str]) -> list[tuple[tuple[str | int, ...], str]]:
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    seen: dict[str, int] = {}
+    for index, competency in enumerate(ladder.competencies):
+        if competency.id in seen:
+            problems.append((("competencies", index, "id"), f"competency id {competency.id!r} is already used by "
+                                                            f"competencies[{seen[competency.id]}]"))
+        seen.setdefault(competency.id, index)
+        for rung_id in competency.expectations:
+            if rung_id not in rung_ids:
+                problems.append((("competencies", index, "expectations", rung_id),
+                                 f"no rung has the id {rung_id!r} (rung ids: {', '.join(rung_ids)})"))
     return problems

@@ -12,10 +12,33 @@ from typing import TYPE_CHECKING
 
 from guidegen.view.theme import Theme, brand_theme, template_theme
 from guidegen.errors import InputError
-from guidegen.input.schema import Ladder, Rung, Skill
+from guidegen.input.schema import Competency, Ladder, Rung, Skill, Track
+from guidegen.view.staircase import Step, staircase
 
 if TYPE_CHECKING:
     from guidegen.input.brand import Brand
+
+
+@dataclass(frozen=True)
+class ThreadStep:
+    """One competency at one rung, beside what the rung below it on its path expected."""
+
+    competency: Competency
+    before: str | None  # the latest expectation below this rung on its path
+    now: str | None  # this rung's own
+
+    @property
+    def starts(self) -> bool:
+        return self.now is not None and self.before is None
+
+    @property
+    def grows(self) -> bool:
+        return self.now is not None and self.before is not None and self.now != self.before
+
+    @property
+    def shown(self) -> str | None:
+        """What a person at this rung is expected to do: its own expectation, else the one it carries."""
+        return self.now if self.now is not None else self.before
 
 
 @dataclass(frozen=True)
@@ -33,20 +56,72 @@ class Changes:
     carried_responsibilities: list[str] = field(default_factory=list)
     carried_leadership: list[Skill] = field(default_factory=list)
     carried_soft_skills: list[Skill] = field(default_factory=list)
+    threads: list[ThreadStep] = field(default_factory=list)  # every competency this rung expects or carries
+    scope_before: str | None = None
+
+    @property
+    def started(self) -> list[ThreadStep]:
+        return [step for step in self.threads if step.starts]
+
+    @property
+    def grown(self) -> list[ThreadStep]:
+        return [step for step in self.threads if step.grows]
+
+    @property
+    def unchanged(self) -> list[ThreadStep]:
+        return [step for step in self.threads if not step.starts and not step.grows]
 
 
 @dataclass(frozen=True)
 class RungView:
     rung: Rung
-    number: int  # 1 for the lowest rung
-    total: int
-    previous: Rung | None
-    next: Rung | None
+    number: int  # the rung's level on its path: 1 for the lowest, and the same for rungs side by side on two tracks
+    total: int  # how many levels its path has
+    previous: Rung | None  # the rung below it on its path
+    next: Rung | None  # the rung above it on its path; after a fork, the first track's
     changes: Changes
+    index: int = 0  # its place in the ladder file, 0 for the first
+    track: Track | None = None
 
     @property
     def anchor(self) -> str:
         return f"rung-{self.rung.id}"
+
+    @property
+    def expectations(self) -> list[ThreadStep]:
+        """The competencies expected at this rung, with what each expects (carried from below where it
+        says nothing new), in the ladder's order."""
+        return [step for step in self.changes.threads if step.shown is not None]
+
+    @property
+    def kicker(self) -> str:
+        """The line above a rung's title in both documents: its level, short name and track."""
+        parts = [f"Rung {self.number} of {self.total}", self.rung.short]
+        if self.track is not None:
+            parts.append(self.track.name)
+        return " \u00b7 ".join(dict.fromkeys(parts))
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    view: RungView
+    cells: list[str | None]  # one per grid row: the rung's own expectation for that competency
+
+
+@dataclass(frozen=True)
+class GridGroup:
+    """A run of grid rows under one heading (a competency group, or none)."""
+
+    label: str | None
+    competencies: list[Competency]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Columns of the grid that belong together: the shared rungs, or one track's."""
+
+    track: Track | None
+    views: list[RungView]
 
 
 @dataclass(frozen=True)
@@ -89,17 +164,26 @@ class LadderView:
     # Wording both documents share, so that the guide and the deck never disagree.
     @property
     def attribution(self) -> str:
-        """The source as both documents credit it: “Title” by Author."""
-        return f"\u201c{self.ladder.source.title}\u201d by {self.ladder.source.author}"
+        """The source as both documents credit it: “Title” by Author; empty for a ladder with no source."""
+        source = self.ladder.source
+        return f"\u201c{source.title}\u201d by {source.author}" if source else ""
 
     @property
     def credit(self) -> str:
-        return f"Based on {self.attribution}"
+        return f"Based on {self.attribution}" if self.attribution else ""
 
     @property
     def branded_credit(self) -> str:
         """The credit after the company's name, where a brand names one."""
-        return f"{self.brand.name} \u00b7 {self.credit}" if self.brand and self.brand.name else self.credit
+        name = self.brand.name if self.brand else None
+        return " \u00b7 ".join(part for part in (name, self.credit) if part)
+
+    @property
+    def author(self) -> str:
+        """Who the documents' metadata names as author: the source's, else the brand's company."""
+        if self.ladder.source:
+            return self.ladder.source.author
+        return (self.brand.name if self.brand else None) or ""
 
     @property
     def handout_title(self) -> str:
@@ -135,8 +219,61 @@ class LadderView:
         return theme.step_fill(view.number, view.total)
 
     def after(self, view: RungView) -> RungView | None:
-        """The rung above ``view``, whose changes say what moving up from ``view`` brings."""
-        return self.rungs[view.number] if view.number < len(self.rungs) else None
+        """The rung above ``view`` on its path (after a fork, the first track's); see ``above``."""
+        above = self.above(view)
+        return above[0] if above else None
+
+    def above(self, view: RungView) -> list[RungView]:
+        """The rungs one step up from ``view``: one, or at a fork the first rung of every track."""
+        return [other for other in self.rungs if other.previous is not None and other.previous.id == view.rung.id]
+
+    # Competencies ----------------------------------------------------------------------------------
+    @property
+    def competencies(self) -> list[Competency]:
+        return list(self.ladder.competencies)
+
+    @property
+    def has_grid(self) -> bool:
+        return bool(self.ladder.competencies)
+
+    @property
+    def grid_groups(self) -> list[GridGroup]:
+        """The grid's rows in groups, each group where its first competency stands in the file."""
+        groups: dict[str | None, list[Competency]] = {}
+        for competency in self.ladder.competencies:
+            groups.setdefault(competency.group, []).append(competency)
+        return [GridGroup(label, members) for label, members in groups.items()]
+
+    @property
+    def segments(self) -> list[Segment]:
+        """The grid's columns: shared rungs first, then each track's, side by side after the fork."""
+        shared = [view for view in self.rungs if view.track is None]
+        segments = [Segment(None, shared)] if shared else []
+        for track in self.ladder.tracks:
+            segments.append(Segment(track, [view for view in self.rungs if view.track and view.track.id == track.id]))
+        return segments
+
+    @property
+    def forks(self) -> bool:
+        return bool(self.ladder.tracks)
+
+    def steps(self, width: float, height: float, max_gap: float) -> list[Step]:
+        """The staircase both documents draw, one step per rung in ``rungs`` order: a column per level,
+        and after a fork that column shared side by side by the tracks' rungs of that level."""
+        levels = max(view.total for view in self.rungs)
+        columns = staircase(levels, width, height, max_gap=max_gap)
+        at_level: dict[int, list[RungView]] = {}
+        for view in self.rungs:
+            at_level.setdefault(view.number, []).append(view)
+        steps: dict[int, Step] = {}
+        for level, views in at_level.items():
+            column = columns[level - 1]
+            inner_gap = min(max_gap, column.width * 0.06) if len(views) > 1 else 0
+            part = (column.width - inner_gap * (len(views) - 1)) / len(views)
+            for position, view in enumerate(views):
+                steps[view.index] = Step(view.index, column.x + position * (part + inner_gap), column.y, part,
+                                         column.height)
+        return [steps[view.index] for view in self.rungs]
 
 
 def _split(current: list, previous: list, key) -> tuple[list, list]:
@@ -149,13 +286,44 @@ def _skill_key(skill: Skill) -> str:
     return skill.name.casefold()
 
 
-def _changes(rung: Rung, previous: Rung | None) -> Changes:
+def _threads(competencies: list[Competency], path: list[Rung]) -> list[ThreadStep]:
+    """Each competency at the last rung of ``path`` (lowest first), beside the latest expectation below it."""
+    rung, below = path[-1], path[:-1]
+    steps = []
+    for competency in competencies:
+        before = next((competency.expectations[r.id] for r in reversed(below) if r.id in competency.expectations),
+                      None)
+        now = competency.expectations.get(rung.id)
+        if before is not None or now is not None:
+            steps.append(ThreadStep(competency, before, now))
+    return steps
+
+
+def _changes(path: list[Rung], competencies: list[Competency]) -> Changes:
+    rung = path[-1]
+    previous = path[-2] if len(path) > 1 else None
+    threads = _threads(competencies, path)
     if previous is None:
-        return Changes(list(rung.responsibilities), list(rung.leadership), list(rung.soft_skills))
+        return Changes(list(rung.responsibilities), list(rung.leadership), list(rung.soft_skills), threads=threads)
     new_resp, kept_resp = _split(rung.responsibilities, previous.responsibilities, str.casefold)
     new_lead, kept_lead = _split(rung.leadership, previous.leadership, _skill_key)
     new_soft, kept_soft = _split(rung.soft_skills, previous.soft_skills, _skill_key)
-    return Changes(new_resp, new_lead, new_soft, kept_resp, kept_lead, kept_soft)
+    return Changes(new_resp, new_lead, new_soft, kept_resp, kept_lead, kept_soft, threads=threads,
+                   scope_before=previous.scope)
+
+
+def _paths(ladder: Ladder) -> list[list[Rung]]:
+    """For each rung, in file order, the rungs from the bottom of the ladder up to it: the shared rungs,
+    then, for a rung on a track, that track's rungs below it."""
+    paths, shared = [], []
+    for rung in ladder.rungs:
+        if rung.track is None:
+            shared.append(rung)
+            paths.append(list(shared))
+        else:
+            own = [r for r in ladder.rungs if r.track == rung.track]
+            paths.append(shared + own[:own.index(rung) + 1])
+    return paths
 
 
 def _matrix(ladder: Ladder) -> list[MatrixSection]:
@@ -183,17 +351,30 @@ def build_view(ladder: Ladder, *, theme: Theme | None = None, selected_ids: tupl
 
         hints = "".join(did_you_mean(rung_id, known) for rung_id in unknown[:1])
         raise InputError(f"unknown rung id {', '.join(map(repr, unknown))}{hints} (valid ids: {', '.join(known)})")
-    views = [
-        RungView(
+    paths = _paths(ladder)
+    tracks = {track.id: track for track in ladder.tracks}
+    shared_count = sum(1 for rung in rungs if rung.track is None)
+    track_length = {track_id: sum(1 for rung in rungs if rung.track == track_id) for track_id in tracks}
+    views = []
+    for index, (rung, path) in enumerate(zip(rungs, paths)):
+        if rung.track is None:  # a shared rung's path goes on up the longest track
+            total = shared_count + max(track_length.values(), default=0)
+            above = [r for r in rungs[index + 1:] if r.track is None][:1] or [
+                next(r for r in rungs if r.track == track.id) for track in ladder.tracks if track_length[track.id]]
+        else:
+            total = shared_count + track_length[rung.track]
+            own = [r for r in rungs if r.track == rung.track]
+            above = own[own.index(rung) + 1:][:1]
+        views.append(RungView(
             rung=rung,
-            number=index + 1,
-            total=len(rungs),
-            previous=rungs[index - 1] if index else None,
-            next=rungs[index + 1] if index + 1 < len(rungs) else None,
-            changes=_changes(rung, rungs[index - 1] if index else None),
-        )
-        for index, rung in enumerate(rungs)
-    ]
+            number=len(path),
+            total=total,
+            previous=path[-2] if len(path) > 1 else None,
+            next=above[0] if above else None,
+            changes=_changes(path, list(ladder.competencies)),
+            index=index,
+            track=tracks.get(rung.track) if rung.track else None,
+        ))
     if theme is None:
         theme = brand_theme(brand)[0] if brand else Theme()
     deck_theme = template_theme(template_colours) if template_colours is not None and brand is None else theme
