@@ -12,46 +12,85 @@ def _names(skills) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _said(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def rung_notes(view: RungView, context: LadderView) -> list[str]:
     """Talking points, the example as a story, questions for the room and a bridge to the next rung."""
     rung, labels = view.rung, context.ladder.labels
-    notes = [f"{rung.title} ({rung.short}), rung {view.number} of {view.total}. {rung.what_it_is}"]
+    opening = f"{rung.title} ({rung.short}), rung {view.number} of {view.total}."
+    if view.track is not None:
+        opening += f" {view.track.name} track."
+    if rung.scope:
+        opening += f" {labels.scope}: {rung.scope}."
+    notes = [" ".join(filter(None, (opening, rung.what_it_is)))]
 
     points = ["Talking points:"]
     points += [f"- {item}" for item in rung.responsibilities]
     points += [f"- {skill.name}: {skill.description}" for skill in rung.leadership]
+    points += [f"- {step.competency.name}: {step.shown}" for step in view.expectations]
     if view.previous is not None:
+        grown = [f"{step.competency.name} (from {step.before} to {step.now})" for step in view.changes.grown]
+        started = [step.competency.name for step in view.changes.started]
         new = view.changes.leadership + view.changes.soft_skills
-        if new:
+        if grown:
+            points.append(f"- What grows compared with {view.previous.short}: {_said(grown)}.")
+        if started:
+            points.append(f"- Starting at this rung: {_said(started)}.")
+        if new and not context.has_grid:
             points.append(f"- New compared with {view.previous.short}: {_names(new)}.")
-    notes.append("\n".join(points))
+    if len(points) > 1:
+        notes.append("\n".join(points))
 
-    notes.append("\n".join([f"{labels.soft_skills} to draw out:"]
-                           + [f"- {skill.name}: {skill.description}" for skill in rung.soft_skills]))
+    if rung.soft_skills:
+        notes.append("\n".join([f"{labels.soft_skills} to draw out:"]
+                               + [f"- {skill.name}: {skill.description}" for skill in rung.soft_skills]))
 
-    notes.append(f"Tell the story ({rung.example.setting}): {rung.example.story} "
-                 f"Pause here: what would you have done first in that situation?")
+    if rung.example is not None:
+        notes.append(f"Tell the story ({rung.example.setting}): {rung.example.story} "
+                     f"Pause here: what would you have done first in that situation?")
 
-    first_lead = rung.leadership[0].name
-    skills = rung.soft_skills[:3]
-    questions = [
-        "Questions for the room:",
-        f"1. Which of these {labels.responsibilities.lower()} do you already carry today, and which would stretch you?",
-        f"2. Where have you seen {first_lead} make a difference to a team? What did it look like?",
-        f"3. Of {_names(skills)}, which would you most like to practice in the next quarter, and how?",
-    ]
-    notes.append("\n".join(questions))
+    questions = ["Questions for the room:"]
+    if rung.responsibilities:
+        questions.append(f"Which of these {labels.responsibilities.lower()} do you already carry today, "
+                         f"and which would stretch you?")
+    if rung.leadership:
+        questions.append(f"Where have you seen {rung.leadership[0].name} make a difference to a team? "
+                         f"What did it look like?")
+    if rung.soft_skills:
+        questions.append(f"Of {_names(rung.soft_skills[:3])}, which would you most like to practice in the next "
+                         f"quarter, and how?")
+    if view.expectations:
+        questions.append(f"Which of these expectations ({_said([s.competency.name for s in view.expectations[:3]])}"
+                         f"{', ...' if len(view.expectations) > 3 else ''}) can you already show with an example "
+                         f"from your own work?")
+    notes.append("\n".join([questions[0]] + [f"{n}. {q}" for n, q in enumerate(questions[1:], start=1)]))
 
-    above = context.after(view)
-    if above is not None:
-        added = above.changes.leadership
-        bridge = f"Lead into the next rung: {above.rung.title} ({above.rung.short})"
-        bridge += f" adds {_names(added)}." if added else " builds on the same foundations."
-        bridge += f" Ask the room what a {rung.short} would need to learn to get there."
+    ups = context.above(view)
+    if ups:
+        bridges = []
+        for above in ups:
+            grown = [step.competency.name for step in above.changes.grown + above.changes.started]
+            added = above.changes.leadership
+            bridge = f"{above.rung.title} ({above.rung.short})"
+            if above.track is not None and len(ups) > 1:
+                bridge += f", on the {above.track.name} track,"
+            if grown:
+                bridge += f" asks more of {_said(grown)}."
+            elif added:
+                bridge += f" adds {_names(added)}."
+            else:
+                bridge += " builds on the same foundations."
+            bridges.append(bridge)
+        notes.append("Lead into the next rung: " + " ".join(bridges)
+                     + f" Ask the room what a {rung.short} would need to learn to get there.")
     else:
-        bridge = (f"This is the top of the ladder. Ask the room what {rung.title} looks like in our own "
-                  f"organization, and who they would go to for advice on the way there.")
-    notes.append(bridge)
+        notes.append(f"This is the top of {'the ' + view.track.name + ' track' if view.track else 'the ladder'}. "
+                     f"Ask the room what {rung.title} looks like in our own organization, and who they would go to "
+                     f"for advice on the way there.")
     return notes
 
 
@@ -62,7 +101,7 @@ def title_notes(context: LadderView) -> list[str]:
         *context.ladder.company_introduction,
         f"Today we walk through {len(shown)} rung{'s' if len(shown) != 1 else ''}, from {shown[0].rung.title} "
         f"to {shown[-1].rung.title}, then look at the ladder as a whole.",
-        f"Source: {context.attribution}.",
+        *([f"Source: {context.attribution}."] if context.attribution else []),
     ]
 
 
@@ -73,14 +112,28 @@ def agenda_notes(context: LadderView) -> list[str]:
 
 
 def summary_notes(context: LadderView) -> list[str]:
-    names = ", ".join(view.rung.title for view in context.rungs)
-    return [f"The whole ladder, lowest rung at the left: {names}.",
+    names = ", ".join(view.rung.title + (f" ({view.rung.scope})" if view.rung.scope else "") for view in context.rungs)
+    forks = ""
+    if context.forks:
+        tracks = [segment.track.name for segment in context.segments if segment.track]
+        forks = f" Where steps stand side by side the ladder forks, left to right: {_said(tracks)}."
+    return [f"The whole ladder, lowest rung at the left: {names}.{forks}",
             "Each step is a link: click one to go back to that rung's slide.",
             "Ask: which step are you on today, and which one are you reaching for?"]
 
 
+def thread_notes(context: LadderView, views: list[RungView], competencies: list[str]) -> list[str]:
+    """How to read a competency table, and what to ask about it."""
+    span = f"from {views[0].rung.title} to {views[-1].rung.title}" if len(views) > 1 else f"at {views[0].rung.title}"
+    return [f"Each row is one competency ({_said(competencies)}); each column a rung, {span}. Read a row from "
+            f"left to right to see how the same competency grows; an empty cell means it is not expected yet, "
+            f"\u201cas before\u201d that the rung keeps the expectation to its left.",
+            "Ask: pick one row. Where are you on it today, and what would the next cell to the right look like "
+            "in your own work?"]
+
+
 def closing_notes(context: LadderView) -> list[str]:
-    return [*context.ladder.conclusion.paragraphs,
+    return [*(context.ladder.conclusion.paragraphs if context.ladder.conclusion else []),
             *context.ladder.company_closing,
             "Close by asking each person to write down one skill from today's rungs to practice next, "
             "and to share it with their manager."]

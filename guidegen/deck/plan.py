@@ -36,19 +36,29 @@ class ContentArea:
         return self.bottom - self.top
 
 
+SECTIONS = ("responsibilities", "expectations", "leadership", "soft_skills")  # a rung slide's columns, in order
+ARTICLE_SECTIONS = ("responsibilities", "leadership", "soft_skills")  # those of a ladder without competencies
+MAX_COLUMNS = 4
+SHORT_EXPECTATION = 40  # characters
+
+
 @dataclass
 class RungPage:
-    """One slide's worth of a rung: its intro text and three column slots.
+    """One slide's worth of a rung: its intro text and its column slots.
 
-    Each slot holds items of one section, named by its index (0 responsibilities,
-    1 leadership, 2 soft skills); on continuation slides a long section may
-    take several slots.
+    Each slot holds items of one section, named by its index in ``sections`` (the rung's non-empty
+    sections, in ``SECTIONS`` order); on continuation slides a long section may take several slots.
     """
 
     intro: list[Para]
     slots: list[tuple[int, list[Para]]]
     intro_size: float = MIN_BODY_PT
     body_size: float = MIN_BODY_PT
+    sections: tuple[str, ...] = ARTICLE_SECTIONS
+
+    @property
+    def columns(self) -> int:
+        return max(1, min(len(self.sections), MAX_COLUMNS))
 
 
 class RungPlanner:
@@ -61,7 +71,7 @@ class RungPlanner:
         self.area = area
 
     def kicker(self, view: RungView, continued: bool) -> str:
-        kicker = f"Rung {view.number} of {view.total} \u00b7 {view.rung.short}".upper()
+        kicker = view.kicker.upper()
         return kicker + " \u00b7 CONTINUED" if continued else kicker
 
     def kicker_height(self, view: RungView) -> int:
@@ -70,39 +80,68 @@ class RungPlanner:
         return max(int(self.body.height([Para(lead=self.kicker(view, continued))], MIN_BODY_PT, Box(width, 0))
                        * EMU_PER_PT) for continued in (False, True))
 
-    def column_geometry(self) -> tuple[int, int]:
+    def column_geometry(self, count: int = 3) -> tuple[int, int]:
         width = self.area.width
         gap = int(width * 0.03)
-        return (width - 2 * gap) // 3, gap
+        return (width - (count - 1) * gap) // count, gap
 
-    def headings(self, continued: bool) -> list[str]:
+    def headings(self, continued: bool, sections: tuple[str, ...] = ARTICLE_SECTIONS) -> list[str]:
         suffix = " (continued)" if continued else ""
-        return [label + suffix for label in (self.labels.responsibilities, self.labels.leadership,
-                                             self.labels.soft_skills)]
+        return [getattr(self.labels, section) + suffix for section in sections]
 
-    def heading_height(self, continued: bool = False) -> int:
-        column_width, _ = self.column_geometry()
-        headings = self.headings(continued)
+    def heading_height(self, continued: bool = False, sections: tuple[str, ...] | None = None) -> int:
+        sections = sections or ARTICLE_SECTIONS
+        column_width, _ = self.column_geometry(max(1, min(len(sections), MAX_COLUMNS)))
         return max(int(self.heading.height([Para(lead=h)], HEADING_PT, Box(column_width, 0)) * EMU_PER_PT)
-                   for h in headings)
+                   for h in self.headings(continued, sections))
+
+    @staticmethod
+    def expectations_inline(view: RungView) -> bool:
+        """Short expectations beside other sections read as one line of the intro, "Competency: expectation"
+        after another; long ones (a framework's sentences), or a rung with nothing else, get a column."""
+        rung = view.rung
+        others = rung.responsibilities or rung.leadership or rung.soft_skills
+        return bool(others) and all(len(step.shown) <= SHORT_EXPECTATION for step in view.expectations)
+
+    @classmethod
+    def section_paras(cls, view: RungView) -> dict[str, list[Para]]:
+        rung = view.rung
+        inline = cls.expectations_inline(view)
+        return {
+            "responsibilities": [Para(item, bullet=True) for item in rung.responsibilities],
+            "expectations": [] if inline else [Para(step.shown, lead=step.competency.name)
+                                               for step in view.expectations],
+            "leadership": [Para(skill.description, lead=skill.name) for skill in rung.leadership],
+            "soft_skills": [Para(lead=skill.name, bullet=True) for skill in rung.soft_skills],
+        }
+
+    @staticmethod
+    def intro_paras(view: RungView, labels: Labels) -> list[Para]:
+        rung = view.rung
+        intro = [Para(rung.what_it_is)] if rung.what_it_is else []
+        facts = [f"{label}: {value}" for label, value in ((labels.scope, rung.scope), (labels.leads, rung.leads),
+                                                          (labels.presents_to, rung.presents_to)) if value]
+        intro += [Para(" \u00b7 ".join(facts))] if facts else []
+        if view.expectations and RungPlanner.expectations_inline(view):
+            intro.append(Para(" \u00b7 ".join(f"{step.competency.name}: {step.shown}" for step in view.expectations),
+                              lead=labels.expectations))
+        return intro
 
     def plan_rung(self, view: RungView) -> list[RungPage]:
-        rung = view.rung
         width = self.area.width
-        column_width, _ = self.column_geometry()
+        by_section = self.section_paras(view)
+        sections = tuple(section for section in SECTIONS if by_section[section])
+        count = max(1, min(len(sections), MAX_COLUMNS))
+        column_width, _ = self.column_geometry(count)
         area = self.area.height - self.kicker_height(view)
-        columns = [
-            [Para(item, bullet=True) for item in rung.responsibilities],
-            [Para(skill.description, lead=skill.name) for skill in rung.leadership],
-            [Para(lead=skill.name, bullet=True) for skill in rung.soft_skills],
-        ]
-        intro = [Para(rung.what_it_is)]
-        intro_limit = int(area * 0.4)
+        columns = [by_section[section] for section in sections]
+        intro = self.intro_paras(view, self.labels)
+        intro_limit = int(area * (0.4 if columns else 1.0))
         gap = int(self.area.slide_height * 0.02)
 
         def column_box(intro_paras: list[Para], intro_size: float, continued: bool = False) -> Box:
             used = int(self.body.height(intro_paras, intro_size, Box(width, 0)) * EMU_PER_PT) + gap if intro_paras else 0
-            return Box(column_width, area - used - self.heading_height(continued))
+            return Box(column_width, area - used - (self.heading_height(continued, sections) if sections else 0))
 
         # The largest body size that lets everything stand on one slide, then the largest intro size above it.
         for body_size in range(BODY_PREFERRED_PT, MIN_BODY_PT - 1, -1):
@@ -111,7 +150,7 @@ class RungPlanner:
                     continue
                 box = column_box(intro, intro_size)
                 if all(self.body.fits(column, body_size, box) for column in columns):
-                    return [RungPage(intro, list(enumerate(columns)), intro_size, body_size)]
+                    return [RungPage(intro, list(enumerate(columns)), intro_size, body_size, sections)]
 
         intro_size = MIN_BODY_PT
         intro, leftover_intro = self.body.take(intro, MIN_BODY_PT, Box(width, intro_limit))
@@ -127,17 +166,17 @@ class RungPlanner:
             else:
                 page_box, page_intro = column_box([], MIN_BODY_PT, continued=True), []
             slots: list[tuple[int, list[Para]]] = []
-            if first:  # each section in its own column
+            if first and len(remaining) <= MAX_COLUMNS:  # each section in its own column
                 for section, column in enumerate(remaining):
                     got, remaining[section] = self.body.take(column, MIN_BODY_PT, page_box)
                     slots.append((section, got))
-            else:  # what is left flows through the three slots, a section taking as many as it needs
+            else:  # what is left flows through the slots, a section taking as many as it needs
                 section = next((i for i, column in enumerate(remaining) if column), None)
-                while section is not None and len(slots) < 3:
+                while section is not None and len(slots) < count:
                     got, remaining[section] = self.body.take(remaining[section], MIN_BODY_PT, page_box)
                     slots.append((section, got))
                     if not remaining[section]:
                         section = next((i for i, column in enumerate(remaining) if column), None)
-            pages.append(RungPage(page_intro, slots, MIN_BODY_PT, MIN_BODY_PT))
+            pages.append(RungPage(page_intro, slots, MIN_BODY_PT, MIN_BODY_PT, sections))
             first = False
         return pages

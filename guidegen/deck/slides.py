@@ -22,7 +22,7 @@ from guidegen.view.ladder_view import LadderView, RungView
 from guidegen.view.theme import Theme
 from guidegen.errors import BuildError
 from guidegen.resources import templates_dir
-from guidegen.view.staircase import STEP_LABELS, staircase, step_label
+from guidegen.view.staircase import STEP_LABELS, step_label
 from guidegen.view.textmetrics import register_font_faces
 from guidegen.deck import notes
 from guidegen.deck.plan import BODY_PREFERRED_PT, HEADING_PT, ContentArea, RungPage, RungPlanner
@@ -31,7 +31,8 @@ from guidegen.deck.ooxml import (THEME_HEADING_FONT, fixed_frame, inherited_titl
                                  subtitle_placeholder, title_placeholder, write_paras)
 from guidegen.deck.template import (TITLES, apply_theme, find_layout, open_template,
                                     remove_unused_placeholders, theme_fonts)
-from guidegen.deck.measure import EMU_PER_PT, MIN_BODY_PT, Box, Measure, Para, emu
+from guidegen.deck.measure import EMU_PER_PT, INSET, MIN_BODY_PT, Box, Measure, Para, emu
+from guidegen.deck.threads import ThreadTable, plan_thread_tables
 
 TITLE_FLOOR_PT = 20
 
@@ -120,13 +121,12 @@ class DeckWriter:
             title, subtitle = ladder.title, ladder.subtitle or "Career ladder training"
         slide = self._slide(self.title_layout, title, keep_subtitle=True)
         placeholder = subtitle_placeholder(slide)
-        credit = ctx.credit
+        paras = [Para(subtitle)] + ([Para(ctx.credit)] if ctx.credit else [])
         if placeholder is not None:
-            self._fill_placeholder(placeholder, [Para(subtitle), Para(credit)], preferred=22)
+            self._fill_placeholder(placeholder, paras, preferred=22)
         else:
             self._text_box(slide, self.content_left, self.content_top, self.content_right - self.content_left,
-                           self.content_bottom - self.content_top, [Para(subtitle), Para(credit)], MIN_BODY_PT,
-                           name="Subtitle")
+                           self.content_bottom - self.content_top, paras, MIN_BODY_PT, name="Subtitle")
         self._notes(slide, notes.title_notes(ctx))
         return slide
 
@@ -144,8 +144,12 @@ class DeckWriter:
     def agenda_slide(self) -> None:
         ctx = self.context
         items = [Para("Introduction", bullet=True)]
-        items += [Para(f"{view.rung.title} ({view.rung.short})", bullet=True) for view in ctx.shown]
-        items += [Para("The ladder at a glance", bullet=True), Para("Questions and next steps", bullet=True)]
+        items += [Para(view.rung.title if view.rung.short == view.rung.title else f"{view.rung.title} ({view.rung.short})",
+                       bullet=True) for view in ctx.shown]
+        items += [Para("The ladder at a glance", bullet=True)]
+        if ctx.has_grid:
+            items.append(Para(f"{self.labels.competencies}: how each grows from rung to rung", bullet=True))
+        items.append(Para("Questions and next steps", bullet=True))
         self._flow_slides("Agenda", items, notes.agenda_notes(ctx))
 
     def _flow_slides(self, title: str, paras: list[Para], slide_notes: list[str]) -> None:
@@ -199,10 +203,13 @@ class DeckWriter:
             self._text_box(slide, self.content_left, top, width, intro_height, page.intro, page.intro_size,
                            name=self.labels.what_it_is)
             top += intro_height + int(self.height * 0.02)
-        column_width, gap = self.planner.column_geometry()
-        heading_height = self.planner.heading_height(continued)
+        if not page.sections:
+            return
+        column_width, gap = self.planner.column_geometry(page.columns)
+        heading_height = self.planner.heading_height(continued, page.sections)
         body_height = self.content_bottom - top - heading_height
-        names, labels = self.planner.headings(False), self.planner.headings(continued)
+        names = self.planner.headings(False, page.sections)
+        labels = self.planner.headings(continued, page.sections)
         for index, (section, paras) in enumerate(page.slots):
             if not paras:
                 continue
@@ -218,7 +225,8 @@ class DeckWriter:
         slide = self._slide(self.plain_layout, "The ladder at a glance")
         width = self.content_right - self.content_left
         height = self.content_bottom - self.content_top
-        steps = staircase(len(ctx.rungs), width, height, max_gap=width * 0.007)
+        band, band_size, band_height = self._scope_band(width, height)
+        steps = ctx.steps(width, height - band_height, max_gap=width * 0.007)
         labels, size = self._step_labels(steps)
         group = slide.shapes.add_group_shape()
         group.name = "Ladder staircase"
@@ -228,7 +236,9 @@ class DeckWriter:
             shape = group.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(self.content_left + step.x),
                                            emu(self.content_top + step.y), emu(step.width), emu(step.height))
             shape.name = f"Step {view.number}: {view.rung.title}"
-            set_alt_text(shape, f"Rung {view.number}: {view.rung.title}")
+            track = f" ({view.track.name})" if view.track else ""
+            set_alt_text(shape, f"Rung {view.number}: {view.rung.title}{track}"
+                                + (f". {self.labels.scope}: {view.rung.scope}" if view.rung.scope else ""))
             fill = self._style_step(shape, view)
             if target is not None:
                 shape.click_action.target_slide = target
@@ -237,7 +247,55 @@ class DeckWriter:
                 frame = shape.text_frame
                 fixed_frame(frame)
                 write_paras(frame, paras, size, ink, ink, align=PP_ALIGN.LEFT)
+        if band:
+            top = self.content_top + height - band_height
+            for step, view in zip(steps, ctx.rungs):
+                if view.rung.scope:
+                    self._text_box(slide, self.content_left + step.x, top, step.width, band_height,
+                                   [Para(view.rung.scope)], band_size, name=f"{self.labels.scope}: {view.rung.title}")
+        self._fork_legend(slide, steps)
         self._notes(slide, notes.summary_notes(ctx))
+
+    def _scope_band(self, width: int, height: int) -> tuple[bool, float, int]:
+        """Room under the staircase for each rung's scope, measured at the largest size every scope fits
+        under its own step without breaking a word; none where no size does (the notes say them)."""
+        ctx = self.context
+        if not any(view.rung.scope for view in ctx.rungs):
+            return False, MIN_BODY_PT, 0
+        for size in (16, 15, MIN_BODY_PT):
+            band = 0
+            for _ in range(3):  # the steps narrow a little as the band is settled; converge on it
+                steps = ctx.steps(width, height - band, max_gap=width * 0.007)
+                paras = [([Para(view.rung.scope)], Box(emu(step.width), 0)) for step, view in zip(steps, ctx.rungs)
+                         if view.rung.scope]
+                if not all(self.body.words_fit(p, size, box) for p, box in paras):
+                    break
+                band = int(max(self.body.height(p, size, box) for p, box in paras) * EMU_PER_PT) + 1
+            else:
+                if band <= height * 0.35:
+                    return True, size, band
+        return False, MIN_BODY_PT, 0
+
+    def _fork_legend(self, slide, steps) -> None:
+        """Where the ladder forks, which side of each split step is which track, written in the
+        empty corner above the lowest steps, if it fits there at a readable size."""
+        ctx = self.context
+        if not ctx.forks:
+            return
+        first = next(view for view in ctx.rungs if view.track is not None)
+        below = ctx.rungs[first.index - 1].rung.title if first.previous is not None else None
+        names = [segment.track.name for segment in ctx.segments if segment.track]
+        order = ", ".join(f"{'left' if i == 0 else 'right' if i == len(names) - 1 else 'middle'}: {name}"
+                          for i, name in enumerate(names))
+        text = (f"After {below} the ladder forks" if below else "The ladder has tracks") + f" ({order})."
+        fork_x = min(step.x for step, view in zip(steps, ctx.rungs) if view.track is not None)
+        room_top = min(step.y for step, view in zip(steps, ctx.rungs) if view.track is None) if first.previous \
+            else 0
+        box = Box(emu(fork_x * 0.95), emu(room_top * 0.9))
+        if box.width > 0 and self.body.fits([Para(text)], MIN_BODY_PT, box) and \
+                self.body.words_fit([Para(text)], MIN_BODY_PT, box):
+            self._text_box(slide, self.content_left, self.content_top, box.width, box.height, [Para(text)],
+                           MIN_BODY_PT, name="Tracks")
 
     def _style_step(self, shape, view: RungView) -> str:
         """Fill the step (pale when this deck leaves its rung out) and return the fill as hex."""
@@ -262,6 +320,62 @@ class DeckWriter:
                        for paras, box in zip(labels, boxes)):
                     return labels, size
         return [[] for _ in views], MIN_BODY_PT
+
+    def thread_slides(self) -> None:
+        """The competency threads as editable tables: one competency per row, one rung per column."""
+        width = self.content_right - self.content_left
+        height = self.content_bottom - self.content_top
+        tables = plan_thread_tables(self.context, self.body, width, height)
+        for number, table in enumerate(tables, start=1):
+            title = self.labels.competencies if len(tables) == 1 else f"{self.labels.competencies} ({number}/{len(tables)})"
+            slide = self._slide(self.plain_layout, title)
+            self._write_table(slide, table)
+            self._notes(slide, notes.thread_notes(self.context, table.views, [row.label for row in table.rows
+                                                                              if not row.group]))
+
+    def _write_table(self, slide, table: ThreadTable) -> None:
+        rows = 1 + len(table.rows)
+        columns = 1 + len(table.views)
+        total_width = table.name_width + table.column_width * len(table.views)
+        total_height = table.header_height + sum(row.height for row in table.rows)
+        frame = slide.shapes.add_table(rows, columns, emu(self.content_left), emu(self.content_top),
+                                       emu(total_width), emu(total_height))
+        frame.name = self.labels.competencies
+        grid = frame.table
+        grid.columns[0].width = emu(table.name_width)
+        for index in range(len(table.views)):
+            grid.columns[index + 1].width = emu(table.column_width)
+        grid.rows[0].height = emu(table.header_height)
+        muted = rgb(self.theme.muted)
+
+        def fill(cell, text: str, *, bold: bool, colour=None, italic: bool = False) -> None:
+            for side in ("left", "right", "top", "bottom"):
+                setattr(cell, f"margin_{side}", INSET)
+            cell_frame = cell.text_frame
+            cell_frame.word_wrap = True
+            paragraph = cell_frame.paragraphs[0]
+            paragraph.line_spacing = 1.0
+            run = paragraph.add_run()
+            run.text = text
+            run.font.size = Pt(table.size)
+            run.font.bold = bold
+            run.font.italic = italic
+            if colour is not None:
+                run.font.color.rgb = colour
+
+        fill(grid.cell(0, 0), self.labels.competencies, bold=True)
+        for index, view in enumerate(table.views, start=1):
+            fill(grid.cell(0, index), view.rung.short, bold=True)
+        for number, row in enumerate(table.rows, start=1):
+            grid.rows[number].height = emu(row.height)
+            if row.group:
+                grid.cell(number, 0).merge(grid.cell(number, columns - 1))
+                fill(grid.cell(number, 0), row.label, bold=True, colour=rgb(self.theme.accent_text))
+                continue
+            fill(grid.cell(number, 0), row.label, bold=True)
+            for index, (text, carried) in enumerate(zip(row.cells, row.carried), start=1):
+                if text:
+                    fill(grid.cell(number, index), text, bold=False, colour=muted if carried else None, italic=carried)
 
     def logos(self, title_slide) -> None:
         """The brand's logo on the title slide and, small, at the foot of the master (so on every slide)."""
@@ -292,7 +406,8 @@ class DeckWriter:
 
     def closing_slide(self) -> None:
         ctx = self.context
-        slide = self._slide(self.title_layout, ctx.ladder.conclusion.heading, keep_subtitle=True)
+        heading = ctx.ladder.conclusion.heading if ctx.ladder.conclusion else self.labels.company_closing
+        slide = self._slide(self.title_layout, heading, keep_subtitle=True)
         placeholder = subtitle_placeholder(slide)
         paras = [Para("Questions and next steps: which skill will you practice first?")]
         if placeholder is not None:
@@ -326,7 +441,7 @@ def render(context: LadderView, target: Path, options: DeckOptions) -> None:
     writer = DeckWriter(prs, context, template, theme)
     properties = prs.core_properties
     properties.title = _core_property(context.ladder.title)
-    properties.author = _core_property(context.ladder.source.author)
+    properties.author = _core_property(context.author)
     properties.language = context.ladder.language
     # As the guide's PDF describes itself; the template's own description ("generated using python-pptx"
     # in python-pptx's, whatever a company's says) is not this deck's.
@@ -343,6 +458,7 @@ def render(context: LadderView, target: Path, options: DeckOptions) -> None:
     for view in context.shown:
         first_slides[view.rung.id] = writer.rung_slides(view)[0]
     writer.summary_slide(first_slides)
+    writer.thread_slides()
     writer.closing_slide()
     try:
         prs.save(str(target))
