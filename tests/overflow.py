@@ -61,6 +61,8 @@ def _text_boxes(slide) -> list[tuple[str, float, float, float, float]]:
         for shape in shapes:
             if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
                 visit(shape.shapes)
+            elif getattr(shape, "has_table", False) and shape.has_table:
+                boxes.extend(_cell_boxes(shape))
             elif shape.has_text_frame and shape.text_frame.text.strip():
                 left, top = shape.left / EMU_PER_PT, shape.top / EMU_PER_PT
                 boxes.append((shape.name, left, top, left + shape.width / EMU_PER_PT,
@@ -70,6 +72,27 @@ def _text_boxes(slide) -> list[tuple[str, float, float, float, float]]:
     layout = slide.slide_layout
     for owner in (layout, layout.slide_master):  # decoration with text that the template draws itself
         visit([shape for shape in owner.shapes if not shape.is_placeholder])
+    return boxes
+
+
+def _cell_boxes(frame) -> list[tuple[str, float, float, float, float]]:
+    """Each table cell where the deck placed it, from its column widths and row heights: a row that
+    LibreOffice has to grow pushes the rows below it down, and their glyphs out of these boxes."""
+    table = frame.table
+    lefts, left = [], frame.left / EMU_PER_PT
+    for column in table.columns:
+        lefts.append((left, left + column.width / EMU_PER_PT))
+        left += column.width / EMU_PER_PT
+    boxes, top = [], frame.top / EMU_PER_PT
+    for number, row in enumerate(table.rows):
+        bottom = top + row.height / EMU_PER_PT
+        for index, (cell_left, cell_right) in enumerate(lefts):
+            cell = table.cell(number, index)
+            if cell.is_spanned:
+                continue
+            right = lefts[min(index + cell.span_width, len(lefts)) - 1][1]
+            boxes.append((f"{frame.name} row {number} column {index}", cell_left, top, right, bottom))
+        top = bottom
     return boxes
 
 

@@ -8,7 +8,9 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from guidegen.input.schema import Ladder
 from guidegen.pipeline import build
+from guidegen.view.ladder_view import build_view
 from guidegen.cli import PDF_VARIANTS, main
 
 from .conftest import FIXTURES
@@ -37,29 +39,23 @@ def handout(tmp_path_factory, weasyprint_records):
     return pdf
 
 
-def _expected_changes(ladder, index) -> dict[str, list[str]]:
-    """What a rung adds over the one below, worked out here independently of guidegen's context."""
-    rung, below = ladder.rungs[index], ladder.rungs[index - 1]
-    added = {}
-    for section in ("leadership", "soft_skills"):
-        before = {skill.name.lower() for skill in getattr(below, section)}
-        added[section] = [skill.name for skill in getattr(rung, section) if skill.name.lower() not in before]
-    return added
-
-
-def test_what_changes_matches_the_data(default_build, default_ladder):
+def test_what_changes_names_the_real_shifts(default_build, default_ladder):
+    """Each rung's box sets every competency's expectation beside the rung below's, and the scope it grows into."""
     texts = page_texts(default_build["pdf"])
-    labels = default_ladder.labels
+    view = build_view(default_ladder)
     for index in range(1, len(default_ladder.rungs)):
         rung, below = default_ladder.rungs[index], default_ladder.rungs[index - 1]
-        page = next(text for text in texts if f"What changes from {below.title}" in text and rung.title in text)
-        section = page.split(f"What changes from {below.title}", 1)[1].split(labels.responsibilities + " ", 2)
-        box = labels.responsibilities + " " + section[1]  # the box's own first row
-        expected = _expected_changes(default_ladder, index)
-        assert f"All {len(rung.responsibilities)} are new at this rung." in box
-        for section_name in ("leadership", "soft_skills"):
-            for name in expected[section_name]:
-                assert name in box, name
+        pages = [i for i, text in enumerate(texts) if f"What changes from {below.title}" in text]
+        assert len(pages) == 1
+        box = " ".join(texts[pages[0]:pages[0] + 2]).split(f"What changes from {below.title}", 1)[1]
+        box = " ".join(box.split())
+        assert f"{below.scope} \u2192 {rung.scope}" in box
+        for step in view.rungs[index].changes.threads:
+            assert step.competency.name in box
+            assert step.shown in box
+            if step.before:
+                assert step.before in box
+        assert "are new at this rung" not in box
 
 
 def test_carried_over_skills_are_named(tmp_path, weasyprint_records):
@@ -87,15 +83,33 @@ def test_contents_and_overview_link_to_chapters(default_build, default_ladder):
     assert set(chapter_pages) <= set(links[overview_page])
 
 
-def test_skills_matrix_marks_each_skill_where_it_appears(default_build, default_ladder):
+def test_competency_grid_holds_every_expectation_in_words(default_build, default_ladder):
     texts = page_texts(default_build["pdf"])
-    matrix = " ".join(text for text in texts if "Skills matrix" in text and not text.startswith("Contents"))
+    grid = " ".join(" ".join(text.split()) for text in texts
+                    if text.lstrip().startswith(default_ladder.labels.competencies + " ")
+                    or f"\n{default_ladder.labels.competencies}\n" in text and "What each rung expects" in text)
+    assert "What each rung expects" in grid
     for rung in default_ladder.rungs:
+        assert rung.short in grid
+    for competency in default_ladder.competencies:
+        assert competency.name in grid
+        for text in competency.expectations.values():
+            assert text in grid, text
+    assert "\u25cf" not in grid  # words in the cells, not dots
+
+
+def test_a_ladder_without_competencies_keeps_its_skills_matrix(tmp_path, weasyprint_records):
+    ladder = Ladder.model_validate(make_ladder(3))
+    (pdf,) = build(write_ladder(tmp_path / "ladder.yaml", make_ladder(3)), tmp_path / "out", ["pdf"])
+    texts = page_texts(pdf)
+    matrix = " ".join(text for text in texts if "Skills matrix" in text and not text.startswith("Contents"))
+    for rung in ladder.rungs:
         assert rung.short in matrix
         for skill in rung.leadership + rung.soft_skills:
             assert skill.name in matrix
+    names = {skill.name.casefold() for rung in ladder.rungs for skill in rung.leadership + rung.soft_skills}
     marks = matrix.count("\u25cf")
-    assert marks == sum(len(r.leadership) + len(r.soft_skills) for r in default_ladder.rungs)
+    assert marks == sum(len(r.leadership) + len(r.soft_skills) for r in ladder.rungs) and len(names) < marks
 
 
 def test_matrix_turns_landscape_for_a_long_ladder(tmp_path, weasyprint_records):

@@ -84,9 +84,11 @@ def test_bookmarks_name_every_rung_with_its_sections(default_build, default_ladd
     titles = [title for _, title, _ in entries]
     first = titles.index(default_ladder.rungs[0].title)
     labels = default_ladder.labels
-    assert titles[first + 1: first + 6] == [labels.what_it_is, labels.responsibilities, labels.leadership,
-                                            labels.soft_skills, labels.example]
-    assert [depth for depth, *_ in entries[first + 1: first + 6]] == [1] * 5
+    assert titles[first + 1: first + 7] == [labels.what_it_is, labels.expectations, labels.responsibilities,
+                                            labels.leadership, labels.soft_skills, labels.example]
+    assert [depth for depth, *_ in entries[first + 1: first + 7]] == [1] * 6
+    second = titles.index(default_ladder.rungs[1].title)
+    assert titles[second + 2] == f"What changes from {default_ladder.rungs[0].title}"
 
 
 def test_metadata_title_author_language(default_build):
@@ -105,8 +107,9 @@ def test_running_footer_counts_pages(default_build):
 
 
 def test_page_count_stays_reasonable(default_build):
-    # Cover, contents, introduction with overview, five chapters, conclusion.
-    assert 8 <= len(PdfReader(default_build["pdf"]).pages) <= 12
+    # Cover, contents, introduction with overview, five chapters of one or two pages (each with its
+    # competencies beside the rung below's), the competency grid, conclusion.
+    assert 9 <= len(PdfReader(default_build["pdf"]).pages) <= 16
 
 
 def test_a4_by_default_and_letter_on_request(default_build, letter_pdf):
@@ -114,7 +117,7 @@ def test_a4_by_default_and_letter_on_request(default_build, letter_pdf):
     assert (round(float(a4.width) / MM), round(float(a4.height) / MM)) == (210, 297)
     letter = PdfReader(letter_pdf).pages[3].mediabox
     assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)
-    assert len(PdfReader(letter_pdf).pages) <= 12
+    assert len(PdfReader(letter_pdf).pages) <= 16
 
 
 def test_overview_drawing_labels_every_rung(default_build, default_ladder):
@@ -148,7 +151,7 @@ def test_a_latin_guide_carries_no_large_fallback_font(default_build):
     """Noto CJK and colour emoji are installed for text that needs them; a Latin guide must not pay for them."""
     listing = subprocess.run(["pdffonts", str(default_build["pdf"])], capture_output=True, text=True, check=True)
     families = {row.split()[0].split("+", 1)[-1].split("-")[0] for row in listing.stdout.splitlines()[2:]}
-    assert families == {"Inter", "DejaVu"}, listing.stdout
+    assert "Inter" in families and families <= {"Inter", "DejaVu"}, listing.stdout
 
 
 @requires("qpdf")

@@ -26,12 +26,17 @@ def test_widescreen(deck):
 
 
 def rung_slides(deck):
-    return list(deck.slides)[2:-2]
+    return list(deck.slides)[2:-3]
+
+
+def slide_titled(deck, title):
+    (slide,) = [slide for slide in deck.slides if slide.shapes.title is not None and slide.shapes.title.text == title]
+    return slide
 
 
 def test_title_agenda_one_slide_per_rung_summary_closing(deck, default_ladder):
     slides = list(deck.slides)
-    assert len(slides) == 2 + len(default_ladder.rungs) + 2
+    assert len(slides) == 2 + len(default_ladder.rungs) + 3
     assert slides[0].slide_layout.name == "Title Slide"
     assert slides[0].shapes.title.text == default_ladder.title
     assert slides[1].shapes.title.text == "Agenda"
@@ -41,7 +46,8 @@ def test_title_agenda_one_slide_per_rung_summary_closing(deck, default_ladder):
     for slide, rung in zip(rung_slides(deck), default_ladder.rungs):
         assert slide.shapes.title.text == rung.title
         assert slide.slide_layout.name == "Title Only"
-    assert slides[-2].shapes.title.text == "The ladder at a glance"
+    assert slides[-3].shapes.title.text == "The ladder at a glance"
+    assert slides[-2].shapes.title.text == default_ladder.labels.competencies
     assert slides[-1].shapes.title.text == default_ladder.conclusion.heading
 
 
@@ -94,7 +100,7 @@ def test_every_slide_has_notes(deck):
 
 
 def test_summary_is_an_editable_staircase_lowest_rung_left(deck, default_ladder):
-    summary = list(deck.slides)[-2]
+    summary = slide_titled(deck, "The ladder at a glance")
     (group,) = [shape for shape in summary.shapes if shape.shape_type == MSO_SHAPE_TYPE.GROUP]
     alt = group._element.xpath("./p:nvGrpSpPr/p:cNvPr")[0].get("descr")
     assert "staircase" in alt and all(rung.title in alt for rung in default_ladder.rungs)

@@ -63,7 +63,7 @@ def rung_notes(view: RungView, context: LadderView) -> list[str]:
     if rung.soft_skills:
         questions.append(f"Of {_names(rung.soft_skills[:3])}, which would you most like to practice in the next "
                          f"quarter, and how?")
-    if view.expectations:
+    if view.expectations and len(questions) < 4:
         questions.append(f"Which of these expectations ({_said([s.competency.name for s in view.expectations[:3]])}"
                          f"{', ...' if len(view.expectations) > 3 else ''}) can you already show with an example "
                          f"from your own work?")
@@ -73,17 +73,15 @@ def rung_notes(view: RungView, context: LadderView) -> list[str]:
     if ups:
         bridges = []
         for above in ups:
-            grown = [step.competency.name for step in above.changes.grown + above.changes.started]
-            added = above.changes.leadership
+            moved = above.changes.grown + above.changes.started
+            grown = [f"{step.competency.name} ({step.now})" for step in moved]
+            named = {step.now.casefold() for step in moved}
+            added = [skill for skill in above.changes.leadership if skill.name.casefold() not in named]
             bridge = f"{above.rung.title} ({above.rung.short})"
             if above.track is not None and len(ups) > 1:
                 bridge += f", on the {above.track.name} track,"
-            if grown:
-                bridge += f" asks more of {_said(grown)}."
-            elif added:
-                bridge += f" adds {_names(added)}."
-            else:
-                bridge += " builds on the same foundations."
+            said = ([f"asks more of {_said(grown)}"] if grown else []) + ([f"adds {_names(added)}"] if added else [])
+            bridge += f" {' and '.join(said)}." if said else " builds on the same foundations."
             bridges.append(bridge)
         notes.append("Lead into the next rung: " + " ".join(bridges)
                      + f" Ask the room what a {rung.short} would need to learn to get there.")

@@ -14,7 +14,7 @@ import jinja2
 from guidegen._version import __version__
 from guidegen.view.ladder_view import LadderView
 from guidegen.resources import html_templates_dir
-from guidegen.view.staircase import STEP_LABELS, Step, staircase, step_label
+from guidegen.view.staircase import STEP_LABELS, Step, step_label
 from guidegen.view.textmetrics import font_metrics, register_font_faces, wrap
 from guidegen.guide.columns import column_split
 from guidegen.guide.options import GuideOptions

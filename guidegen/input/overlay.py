@@ -2,8 +2,11 @@
 
 An overlay file says ``extends: default`` (or a path) and then, rung by rung
 (matched by id), renames, replaces or adds items, inserts new rungs
-``after:`` or ``before:`` an existing one, or drops a rung. The merge is done
-on plain data and the result validated as an ordinary ladder.
+``after:`` or ``before:`` an existing one, or drops a rung. Competencies are
+changed the same way: renamed, regrouped, given new expectations (or an
+expectation dropped with ``null``), added, moved or dropped. A dropped rung
+takes its expectations with it. The merge is done on plain data and the
+result validated as an ordinary ladder.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from pydantic import Field, create_model
 
 from guidegen.input.yaml_document import YamlDocument
 from guidegen.errors import did_you_mean
-from guidegen.input.schema import Conclusion, Labels, Ladder, Rung, RungId, Skill, Source, Strict, Text
+from guidegen.input.schema import (Competency, Conclusion, Labels, Ladder, Rung, RungId, Skill, Source, Strict, Text,
+                                   Track)
 
 
 class Additions(Strict):
@@ -37,12 +41,30 @@ class RungChange(Strict):
     before: RungId | None = None
     title: Text | None = None
     short: Text | None = None
+    track: RungId | None = None
+    scope: Text | None = None
+    leads: Text | None = None
+    presents_to: Text | None = None
     what_it_is: Text | None = None
     responsibilities: list[Text] | None = None
     leadership: list[Skill] | None = None
     soft_skills: list[Skill] | None = None
     example: Any = None  # validated as an Example by the merged ladder
     add: Additions = Additions()
+
+
+class CompetencyChange(Strict):
+    """Changes to one competency (matched by id), or a new one placed after or before another."""
+
+    id: RungId
+    drop: bool = False
+    after: RungId | None = None
+    before: RungId | None = None
+    name: Text | None = None
+    description: Text | None = None
+    group: Text | None = None
+    # Merged into the competency's expectations by rung id; null drops the expectation at that rung.
+    expectations: dict[RungId, Text | None] = Field(default_factory=dict)
 
 
 class Overlay(Strict):
@@ -57,6 +79,8 @@ class Overlay(Strict):
     company_introduction: list[Text] | None = None
     company_closing: list[Text] | None = None
     rungs: list[RungChange] = Field(default_factory=list)
+    tracks: list[Track] | None = None  # replace the base's tracks
+    competencies: list[CompetencyChange] = Field(default_factory=list)
 
 
 _PLACEMENT = {"id", "drop", "after", "before", "add"}
@@ -80,11 +104,70 @@ def merge(document: YamlDocument, overlay: Overlay, base: Ladder) -> dict:
             merged[key] = value.model_dump()
     merged["labels"].update(overlay.labels.model_dump(exclude_none=True))
 
+    if overlay.tracks is not None:
+        merged["tracks"] = [track.model_dump() for track in overlay.tracks]
+
     rungs: list[dict] = merged["rungs"]
     raw_changes = document.data.get("rungs") or []
     for index, (change, raw) in enumerate(zip(overlay.rungs, raw_changes)):
         _apply(document, rungs, change, raw, index)
+    kept = set(_id_list(rungs))
+    for competency in merged["competencies"]:  # a dropped rung takes its expectations with it
+        competency["expectations"] = {key: value for key, value in competency["expectations"].items() if key in kept}
+    raw_competencies = document.data.get("competencies") or []
+    for index, (change, raw) in enumerate(zip(overlay.competencies, raw_competencies)):
+        _apply_competency(document, merged["competencies"], change, raw, index)
     return merged
+
+
+def _apply_competency(document: YamlDocument, competencies: list[dict], change: CompetencyChange, raw: dict,
+                      index: int) -> None:
+    at = ("competencies", index)
+    ids = [item["id"] for item in competencies]
+    known = f" (ids: {', '.join(ids)})" if ids else ""
+    position = ids.index(change.id) if change.id in ids else None
+    if change.after and change.before:
+        document.add((*at, "before"), "give either after: or before:, not both")
+        return
+    if change.drop:
+        if position is None:
+            document.add((*at, "id"), f"cannot drop {change.id!r}: the ladder has no such competency{known}")
+        else:
+            del competencies[position]
+        return
+    anchor_key = "after" if change.after else "before" if change.before else None
+    if position is None:
+        expectations = {key: value for key, value in change.expectations.items() if value is not None}
+        fields = {key: value for key, value in raw.items() if key not in {"drop", "after", "before"}}
+        competency = document.validate(Competency, {**fields, "expectations": expectations}, at)
+        if competency is None:
+            return
+        new = competency.model_dump()
+        if anchor_key is None:
+            competencies.append(new)  # a new competency goes last unless placed
+            return
+    else:
+        new = competencies.pop(position)
+        for key in ("name", "description", "group"):
+            if getattr(change, key) is not None:
+                new[key] = getattr(change, key)
+        for rung_id, text in change.expectations.items():
+            if text is None:
+                new["expectations"].pop(rung_id, None)
+            else:
+                new["expectations"][rung_id] = text
+        if anchor_key is None:
+            competencies.insert(position, new)
+            return
+    anchor = getattr(change, anchor_key)
+    ids = [item["id"] for item in competencies]
+    if anchor not in ids:
+        document.add((*at, anchor_key), f"the ladder has no competency {anchor!r}{did_you_mean(anchor, ids)} to place "
+                                        f"{change.id!r} {anchor_key}{known}")
+        competencies.insert(position if position is not None else len(competencies), new)
+        return
+    target = ids.index(anchor)
+    competencies.insert(target + 1 if anchor_key == "after" else target, new)
 
 
 def _id_list(rungs) -> list[str]:
