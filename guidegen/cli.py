@@ -48,7 +48,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 @main.command()
 @click.option("--ladder", "ladder_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Ladder YAML file. Default: the built-in product-management ladder.")
+              help="Ladder YAML file, or a competency framework as .xlsx or .csv. Default: the built-in "
+                   "product-management ladder.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Folder to write the documents into.")
 @click.option("--format", "formats", type=click.Choice(FORMAT_CHOICES), multiple=True,
@@ -168,6 +169,62 @@ def validate(ladder_file: Path, brand_file: Path | None) -> None:
 
         brand = load_brand_with_warnings(brand_file, lambda warning: click.echo(f"Warning: {warning}", err=True))
         click.echo(f"{brand_file}: OK, {brand.name or 'unnamed brand'}")
+
+
+@main.command("import")
+@click.argument("framework", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ladder YAML file to write. Default: standard output.")
+@click.option("--sheet", help="The workbook's sheet to read. Default: the first.")
+def import_command(framework: Path, output: Path | None, sheet: str | None) -> None:
+    """Turn a competency framework kept as a spreadsheet (.xlsx or .csv) into a ladder YAML.
+
+    The sheet's header row says Competency (then, optionally, Description and Group) and then one
+    rung title per column, lowest rung first; each row below is a competency, each cell what that
+    rung expects. A row of track names just above the header marks rungs that fork.
+    """
+    from guidegen.frameworks import import_framework
+
+    text = import_framework(framework, sheet, str(output) if output else "ladder.yaml")
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    _write_text_atomically(output, text)
+    click.echo(f"{output}: written from {framework}", err=True)
+
+
+@main.command("export")
+@click.argument("ladder_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Spreadsheet to write: .xlsx, or .csv.")
+def export_command(ladder_file: Path, output: Path) -> None:
+    """Write a ladder's competency grid as a spreadsheet that `guidegen import` reads back."""
+    from guidegen.frameworks import export_framework
+    from guidegen.input.ladder import load_ladder
+
+    export_framework(load_ladder(ladder_file), output)
+    click.echo(str(output))
+
+
+def _write_text_atomically(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` whole or not at all: a temporary file beside it, then a rename."""
+    import os
+    import tempfile
+
+    from guidegen.errors import BuildError
+
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
+                                             prefix=f".{target.name}.", suffix=".part")
+    except OSError as exc:
+        raise BuildError(f"{target}: cannot write here ({exc.strerror})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def run() -> None:

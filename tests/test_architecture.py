@@ -15,6 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "guidegen"
 LAYERS = {
     "guidegen.cli": 5, "guidegen.__main__": 6, "guidegen": 6,
     "guidegen.pipeline": 4, "guidegen.batch": 4, "guidegen.parallel": 4, "guidegen.formats": 4,
+    "guidegen.frameworks": 4,
     "guidegen.guide": 3, "guidegen.deck": 3,
     "guidegen.view": 2,
     "guidegen.input": 1,

@@ -58,7 +58,7 @@ class RungPage:
 
     @property
     def columns(self) -> int:
-        return max(1, min(len(self.sections), MAX_COLUMNS))
+        return 2 if len(self.sections) == 1 else max(1, min(len(self.sections), MAX_COLUMNS))
 
 
 class RungPlanner:
@@ -131,7 +131,8 @@ class RungPlanner:
         width = self.area.width
         by_section = self.section_paras(view)
         sections = tuple(section for section in SECTIONS if by_section[section])
-        count = max(1, min(len(sections), MAX_COLUMNS))
+        # A rung with one list (a framework's expectations) flows it through two columns, not one wide one.
+        count = 2 if len(sections) == 1 else max(1, min(len(sections), MAX_COLUMNS))
         column_width, _ = self.column_geometry(count)
         area = self.area.height - self.kicker_height(view)
         columns = [by_section[section] for section in sections]
@@ -149,7 +150,12 @@ class RungPlanner:
                 if not self.body.fits(intro, intro_size, Box(width, intro_limit)):
                     continue
                 box = column_box(intro, intro_size)
-                if all(self.body.fits(column, body_size, box) for column in columns):
+                if len(columns) == 1:  # one list over two columns
+                    head, rest = self.body.take(columns[0], body_size, box)
+                    if head and self.body.fits(rest, body_size, box):
+                        return [RungPage(intro, [(0, head)] + ([(0, rest)] if rest else []), intro_size, body_size,
+                                         sections)]
+                elif all(self.body.fits(column, body_size, box) for column in columns):
                     return [RungPage(intro, list(enumerate(columns)), intro_size, body_size, sections)]
 
         intro_size = MIN_BODY_PT
@@ -166,7 +172,7 @@ class RungPlanner:
             else:
                 page_box, page_intro = column_box([], MIN_BODY_PT, continued=True), []
             slots: list[tuple[int, list[Para]]] = []
-            if first and len(remaining) <= MAX_COLUMNS:  # each section in its own column
+            if first and 1 < len(remaining) <= MAX_COLUMNS:  # each section in its own column
                 for section, column in enumerate(remaining):
                     got, remaining[section] = self.body.take(column, MIN_BODY_PT, page_box)
                     slots.append((section, got))

@@ -215,10 +215,11 @@ class DeckWriter:
                 continue
             heading, label = names[section], labels[section]
             left = self.content_left + index * (column_width + gap)
-            self._text_box(slide, left, top, column_width, heading_height, [Para(lead=label)], HEADING_PT,
-                           name=f"{heading} heading", lead_colour=rgb(self.theme.accent_text), heading_font=True)
+            if index == 0 or page.slots[index - 1][0] != section:  # a list over two columns: one heading
+                self._text_box(slide, left, top, column_width, heading_height, [Para(lead=label)], HEADING_PT,
+                               name=f"{heading} heading", lead_colour=rgb(self.theme.accent_text), heading_font=True)
             self._text_box(slide, left, top + heading_height, column_width, body_height, paras, page.body_size,
-                           name=heading)
+                           name=heading if index == 0 or page.slots[index - 1][0] != section else f"{heading} 2")
 
     def summary_slide(self, rung_slides: dict[str, object]) -> None:
         ctx = self.context

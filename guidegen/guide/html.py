@@ -196,8 +196,8 @@ def _grid_landscape(context: LadderView) -> bool:
 
 def _grid_parts(context: LadderView, landscape: bool) -> list[dict]:
     """The grid as tables of at most a page's width of rungs: each segment (the shared rungs, each
-    track's) cut into runs that fit, then runs packed side by side while they fit, so that two short
-    tracks stand beside each other after the fork. Each table holds only its competencies with a cell."""
+    track's) cut into runs that fit, then the tracks' runs packed side by side while they fit, so that
+    the tracks stand beside each other after the fork. Each table holds only its competencies with a cell."""
     limit = GRID_LANDSCAPE_COLUMNS if landscape else GRID_PORTRAIT_COLUMNS
     runs = []
     for segment in context.segments:
@@ -205,7 +205,8 @@ def _grid_parts(context: LadderView, landscape: bool) -> list[dict]:
             runs.append((segment.track, segment.views[start:start + limit]))
     tables: list[list[tuple]] = []
     for run in runs:
-        if tables and sum(len(views) for _, views in tables[-1]) + len(run[1]) <= limit:
+        beside_a_track = tables and run[0] is not None and all(track is not None for track, _ in tables[-1])
+        if beside_a_track and sum(len(views) for _, views in tables[-1]) + len(run[1]) <= limit:
             tables[-1].append(run)
         else:
             tables.append([run])

@@ -12,6 +12,7 @@ from typing import Any
 from guidegen.errors import InputFileError
 from guidegen.input.overlay import Overlay, merge
 from guidegen.input.schema import Ladder, consistency_problems
+from guidegen.input.spreadsheet import SheetDocument, is_spreadsheet, read_framework
 from guidegen.input.yaml_document import YamlDocument, read_document
 from guidegen.resources import default_ladder_path
 
@@ -24,6 +25,8 @@ def load_ladder(path: str | Path, _extending: tuple[Path, ...] = ()) -> Ladder:
 
     ``_extending`` is the chain of overlays that led here, to catch loops.
     """
+    if is_spreadsheet(path):  # a competency framework kept as a grid (see spreadsheet.py)
+        return validate_ladder(read_framework(path))
     document = read_document(path)
     if "extends" not in document.data:
         return validate_ladder(document)
@@ -50,7 +53,7 @@ def _base_path(document: YamlDocument, extends: str, chain: tuple[Path, ...]) ->
     return base
 
 
-def validate_ladder(document: YamlDocument, data: Any = None) -> Ladder:
+def validate_ladder(document: YamlDocument | SheetDocument, data: Any = None) -> Ladder:
     """``data`` (the document's own by default) as a ``Ladder``, or ``InputFileError`` with every problem."""
     if data is None and "rungs" not in document.data and _BRAND_KEYS & set(document.data):
         raise InputFileError([f"{document.label}:1:1: this looks like a brand file (it has "
