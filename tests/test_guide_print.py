@@ -201,3 +201,11 @@ def test_unknown_variant_is_a_usage_error():
 def test_hyphenation_follows_the_document_language(default_build):
     texts = [page.extract_text() for page in PdfReader(default_build["pdf"]).pages]
     assert any(re.search(r"\w\u2010\n\w", text) for text in texts)  # words broken with a hyphen at line ends
+
+
+def test_the_staircase_names_each_rungs_scope(default_build, default_ladder):
+    texts = page_texts(default_build["pdf"])
+    overview = " ".join(" ".join(text.split()) for text in texts if "The ladder at a glance" in text
+                        and not text.startswith("Contents"))
+    for rung in default_ladder.rungs:
+        assert rung.scope in overview

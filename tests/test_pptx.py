@@ -210,3 +210,27 @@ def test_not_a_template_is_a_clear_error(tmp_path):
                                        "--out", str(tmp_path / "out")], catch_exceptions=False)
     assert result.exit_code == 2
     assert "not a usable slide template: it is not a zip package" in result.stderr
+
+
+def test_summary_shows_each_rungs_scope_under_its_step(deck, default_ladder):
+    summary = slide_titled(deck, "The ladder at a glance")
+    (group,) = [shape for shape in summary.shapes if shape.shape_type == MSO_SHAPE_TYPE.GROUP]
+    steps = sorted((shape for shape in group.shapes), key=lambda shape: shape.left)
+    captions = {shape.text_frame.text: shape for shape in summary.shapes
+                if shape.has_text_frame and shape.name.startswith(default_ladder.labels.scope + ":")}
+    for step, rung in zip(steps, default_ladder.rungs):
+        caption = captions[rung.scope]
+        assert caption.left == step.left and caption.width == step.width  # under its own step
+        assert caption.top >= step.top + step.height
+
+
+def test_competency_slide_is_an_editable_table_of_threads(deck, default_ladder):
+    slide = slide_titled(deck, default_ladder.labels.competencies)
+    (table,) = [shape.table for shape in slide.shapes if getattr(shape, "has_table", False) and shape.has_table]
+    header = [cell.text for cell in table.rows[0].cells]
+    assert header == [default_ladder.labels.competencies] + [rung.short for rung in default_ladder.rungs]
+    rows = {row.cells[0].text: [cell.text for cell in row.cells][1:] for row in table.rows}
+    for competency in default_ladder.competencies:
+        cells = rows[competency.name]
+        for rung, cell in zip(default_ladder.rungs, cells):
+            assert cell == competency.expectations.get(rung.id, cell if cell in ("", "as before") else None)
