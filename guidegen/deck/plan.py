@@ -116,27 +116,40 @@ class RungPlanner:
         }
 
     @staticmethod
-    def intro_paras(view: RungView, labels: Labels) -> list[Para]:
+    def intro_paras(view: RungView, labels: Labels, inline_expectations: bool = True) -> list[Para]:
         rung = view.rung
         intro = [Para(rung.what_it_is)] if rung.what_it_is else []
         facts = [f"{label}: {value}" for label, value in ((labels.scope, rung.scope), (labels.leads, rung.leads),
                                                           (labels.presents_to, rung.presents_to)) if value]
         intro += [Para(" \u00b7 ".join(facts))] if facts else []
-        if view.expectations and RungPlanner.expectations_inline(view):
+        if inline_expectations and view.expectations and RungPlanner.expectations_inline(view):
             intro.append(Para(" \u00b7 ".join(f"{step.competency.name}: {step.shown}" for step in view.expectations),
                               lead=labels.expectations))
         return intro
 
     def plan_rung(self, view: RungView) -> list[RungPage]:
+        pages = self._plan(view, with_expectations=True)
+        rung = view.rung
+        if len(pages) > 1 and view.expectations and (rung.responsibilities or rung.leadership or rung.soft_skills):
+            # Where the expectations alone would push a rung that has other sections onto a continuation
+            # slide, they are left to the competency table that follows and to the notes.
+            without = self._plan(view, with_expectations=False)
+            if len(without) < len(pages):
+                return without
+        return pages
+
+    def _plan(self, view: RungView, with_expectations: bool) -> list[RungPage]:
         width = self.area.width
         by_section = self.section_paras(view)
+        if not with_expectations:
+            by_section["expectations"] = []
         sections = tuple(section for section in SECTIONS if by_section[section])
         # A rung with one list (a framework's expectations) flows it through two columns, not one wide one.
         count = 2 if len(sections) == 1 else max(1, min(len(sections), MAX_COLUMNS))
         column_width, _ = self.column_geometry(count)
         area = self.area.height - self.kicker_height(view)
         columns = [by_section[section] for section in sections]
-        intro = self.intro_paras(view, self.labels)
+        intro = self.intro_paras(view, self.labels, with_expectations)
         intro_limit = int(area * (0.4 if columns else 1.0))
         gap = int(self.area.slide_height * 0.02)
 

@@ -32,7 +32,7 @@ from guidegen.deck.ooxml import (THEME_HEADING_FONT, fixed_frame, inherited_titl
 from guidegen.deck.template import (TITLES, apply_theme, find_layout, open_template,
                                     remove_unused_placeholders, theme_fonts)
 from guidegen.deck.measure import EMU_PER_PT, INSET, MIN_BODY_PT, Box, Measure, Para, emu
-from guidegen.deck.threads import ThreadTable, plan_thread_tables
+from guidegen.deck.threads import CELL_INSET_Y, ThreadTable, plan_thread_tables
 
 TITLE_FLOOR_PT = 20
 
@@ -350,8 +350,8 @@ class DeckWriter:
         muted = rgb(self.theme.muted)
 
         def fill(cell, text: str, *, bold: bool, colour=None, italic: bool = False) -> None:
-            for side in ("left", "right", "top", "bottom"):
-                setattr(cell, f"margin_{side}", INSET)
+            cell.margin_left = cell.margin_right = INSET
+            cell.margin_top = cell.margin_bottom = CELL_INSET_Y
             cell_frame = cell.text_frame
             cell_frame.word_wrap = True
             paragraph = cell_frame.paragraphs[0]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guidegen.deck.measure import EMU_PER_INCH, EMU_PER_PT, MIN_BODY_PT, Box, Measure, Para
-from guidegen.view.ladder_view import LadderView, RungView
+from guidegen.deck.measure import EMU_PER_INCH, EMU_PER_PT, INSET, MIN_BODY_PT, Box, Measure, Para
+from guidegen.view.ladder_view import LadderView, RungView, even_runs
 
 NAME_COLUMN_SHARE = 0.2  # of the table's width, for the competency names
 MIN_COLUMN = int(1.45 * EMU_PER_INCH)  # a rung column narrower than this breaks ordinary words
 CARRIED = "as before"  # a cell where the rung keeps the expectation to its left
+CELL_INSET_Y = int(0.05 * EMU_PER_INCH)  # a table cell's top and bottom margins, as PowerPoint's own tables
+_INSET_SAVED = 2 * (INSET - CELL_INSET_Y)  # Measure counts a text box's 0.1 in above and below
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,8 @@ def _runs(context: LadderView, per_table: int) -> list[list[RungView]]:
     """The rungs in tables of at most ``per_table``: each segment cut into runs, short runs packed together."""
     tables: list[list[RungView]] = []
     for segment in context.segments:
-        for start in range(0, len(segment.views), per_table):
-            run = segment.views[start:start + per_table]
+        for run in even_runs(segment.views, per_table):
+            start = segment.views.index(run[0])
             if tables and len(tables[-1]) + len(run) <= per_table and start == 0 and segment.track is not None \
                     and all(view.track is not None for view in tables[-1]):
                 tables[-1].extend(run)
@@ -78,8 +80,8 @@ def plan_thread_tables(context: LadderView, body: Measure, width: int, height: i
     tables = []
     for views in _runs(context, per_table):
         column_width = (width - name_width) // len(views)
-        header = max(int(body.height([Para(lead=view.rung.short)], size, Box(column_width, 0)) * EMU_PER_PT) + 1
-                     for view in views)
+        header = max(int(body.height([Para(lead=view.rung.short)], size, Box(column_width, 0)) * EMU_PER_PT)
+                     - _INSET_SAVED + 1 for view in views)
         room = height - header
         rows: list[Row] = []
         for group in context.grid_groups:
@@ -91,24 +93,33 @@ def plan_thread_tables(context: LadderView, body: Measure, width: int, height: i
                 texts = tuple(_clipped(body, text, size, Box(column_width, room)) for text, _ in cells)
                 tall = max([body.height([Para(lead=competency.name)], size, Box(name_width, 0))]
                            + [body.height([Para(text)], size, Box(column_width, 0)) for text in texts if text])
-                members.append(Row(competency.name, texts, tuple(c for _, c in cells), int(tall * EMU_PER_PT) + 1))
+                members.append(Row(competency.name, texts, tuple(c for _, c in cells),
+                                   int(tall * EMU_PER_PT) - _INSET_SAVED + 1))
             if members and group.label:
                 tall = body.height([Para(lead=group.label)], size, Box(width, 0))
-                rows.append(Row(group.label, (), (), int(tall * EMU_PER_PT) + 1, group=True))
+                rows.append(Row(group.label, (), (), int(tall * EMU_PER_PT) - _INSET_SAVED + 1, group=True))
             rows += members
-        page: list[Row] = []
-        used = 0
-        for row in rows:
-            if page and used + row.height > room:
-                if page[-1].group:  # a group heading never stands alone at the foot of a table
-                    moved = page.pop()
-                    tables.append(ThreadTable(views, header, page, name_width, column_width, size))
-                    page, used = [moved], moved.height
-                else:
-                    tables.append(ThreadTable(views, header, page, name_width, column_width, size))
-                    page, used = [], 0
-            page.append(row)
-            used += row.height
-        if page:
-            tables.append(ThreadTable(views, header, page, name_width, column_width, size))
+        pages = _pages(rows, room)
+        if len(pages) > 1:  # as many slides, more evenly filled: no slide left with a row or two
+            tallest = max(row.height for row in rows)
+            even = _pages(rows, min(room, sum(row.height for row in rows) // len(pages) + tallest))
+            pages = even if len(even) == len(pages) else pages
+        tables += [ThreadTable(views, header, page, name_width, column_width, size) for page in pages]
     return tables
+
+
+def _pages(rows: list[Row], room: int) -> list[list[Row]]:
+    """``rows`` cut into runs no taller than ``room``; a group heading never ends a run."""
+    pages: list[list[Row]] = []
+    page: list[Row] = []
+    used = 0
+    for row in rows:
+        if page and used + row.height > room:
+            moved = [page.pop()] if page[-1].group and len(page) > 1 else []
+            pages.append(page)
+            page, used = moved, sum(r.height for r in moved)
+        page.append(row)
+        used += row.height
+    if page:
+        pages.append(page)
+    return pages

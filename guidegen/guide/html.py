@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from guidegen._version import __version__
-from guidegen.view.ladder_view import LadderView
+from guidegen.view.ladder_view import LadderView, even_runs
 from guidegen.resources import html_templates_dir
 from guidegen.view.staircase import STEP_LABELS, Step, step_label
 from guidegen.view.textmetrics import font_metrics, register_font_faces, wrap
@@ -201,8 +201,7 @@ def _grid_parts(context: LadderView, landscape: bool) -> list[dict]:
     limit = GRID_LANDSCAPE_COLUMNS if landscape else GRID_PORTRAIT_COLUMNS
     runs = []
     for segment in context.segments:
-        for start in range(0, len(segment.views), limit):
-            runs.append((segment.track, segment.views[start:start + limit]))
+        runs += [(segment.track, run) for run in even_runs(segment.views, limit)]
     tables: list[list[tuple]] = []
     for run in runs:
         beside_a_track = tables and run[0] is not None and all(track is not None for track, _ in tables[-1])

@@ -276,6 +276,15 @@ class LadderView:
         return [steps[view.index] for view in self.rungs]
 
 
+def even_runs(items: list, limit: int) -> list[list]:
+    """``items`` in as few runs of at most ``limit`` as can hold them, as even as can be (7 by 6: 4 and 3)."""
+    if not items:
+        return []
+    count = -(-len(items) // limit)
+    size = -(-len(items) // count)
+    return [items[start:start + size] for start in range(0, len(items), size)]
+
+
 def _split(current: list, previous: list, key) -> tuple[list, list]:
     """``current`` as (new, carried over from ``previous``), each in ``current``'s order."""
     before = {key(item) for item in previous}
