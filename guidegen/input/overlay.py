@@ -111,6 +111,9 @@ def merge(document: YamlDocument, overlay: Overlay, base: Ladder) -> dict:
     raw_changes = document.data.get("rungs") or []
     for index, (change, raw) in enumerate(zip(overlay.rungs, raw_changes)):
         _apply(document, rungs, change, raw, index)
+    # A rung that could not be placed would make every expectation the overlay gives it a second,
+    # misleading problem: the rung problems are reported on their own.
+    document.fail_if_problems()
     kept = set(_id_list(rungs))
     for competency in merged["competencies"]:  # a dropped rung takes its expectations with it
         competency["expectations"] = {key: value for key, value in competency["expectations"].items() if key in kept}
