@@ -36,7 +36,8 @@ _GUIDE_TO_EDITING = """\
 # and each forked rung says track: ic (or manager); shared rungs come first. In the spreadsheet,
 # a row of track names just above the header row does the same.
 # Each competency may have description: and group: (the grid groups its rows by group).
-# introduction:, conclusion: and source: (title, author) make the guide's opening, closing and credit.
+# introduction:, conclusion: and source: (title, author) make the guide's opening, closing and credit;
+# language: (ja, de-DE, ...) is the language the text is written in, for hyphenation and fonts.
 """
 
 

@@ -284,3 +284,12 @@ def test_the_shipped_example_is_the_tests_framework(tmp_path):
     assert ladder.title == "Engineering framework"
     assert [rung.title for rung in ladder.rungs] == frameworks.LEVELS
     assert len(ladder.competencies) == len(frameworks.COMPETENCIES) == 9
+
+
+def test_the_framework_decks_agenda_promises_only_what_it_has(framework_build):
+    agenda = next(slide for slide in Presentation(str(framework_build["deck"])).slides
+                  if slide.shapes.title is not None and slide.shapes.title.text == "Agenda")
+    text = " ".join(shape.text_frame.text for shape in agenda.shapes if shape.has_text_frame)
+    notes = agenda.notes_slide.notes_text_frame.text
+    assert "Introduction" not in text  # the framework has none
+    assert "showing expectations." in notes and "soft skills" not in notes

@@ -104,8 +104,15 @@ def title_notes(context: LadderView) -> list[str]:
 
 
 def agenda_notes(context: LadderView) -> list[str]:
-    return ["Set expectations: one slide per rung, each with what the role is, its responsibilities, "
-            "its leadership components and its soft skills. Questions are welcome throughout.",
+    labels = context.ladder.labels
+    rungs = [view.rung for view in context.shown]
+    parts = [label.lower() for label, present in (
+        ("what the role is", any(r.what_it_is for r in rungs)), (labels.scope, any(r.scope for r in rungs)),
+        (labels.responsibilities, any(r.responsibilities for r in rungs)),
+        (labels.expectations, any(view.expectations for view in context.shown)),
+        (labels.leadership, any(r.leadership for r in rungs)), (labels.soft_skills, any(r.soft_skills for r in rungs)),
+    ) if present]
+    return [f"Set expectations: one slide per rung, showing {_said(parts)}. Questions are welcome throughout.",
             "Ask the room to keep in mind the rung they are on today and the one they are aiming for."]
 
 

@@ -143,7 +143,8 @@ class DeckWriter:
 
     def agenda_slide(self) -> None:
         ctx = self.context
-        items = [Para("Introduction", bullet=True)]
+        ladder = ctx.ladder
+        items = [Para("Introduction", bullet=True)] if ladder.introduction or ladder.company_introduction else []
         items += [Para(view.rung.title if view.rung.short == view.rung.title else f"{view.rung.title} ({view.rung.short})",
                        bullet=True) for view in ctx.shown]
         items += [Para("The ladder at a glance", bullet=True)]
