@@ -293,3 +293,11 @@ def test_the_framework_decks_agenda_promises_only_what_it_has(framework_build):
     notes = agenda.notes_slide.notes_text_frame.text
     assert "Introduction" not in text  # the framework has none
     assert "showing expectations." in notes and "soft skills" not in notes
+
+
+def test_a_grid_far_larger_than_any_framework_is_refused_quickly(tmp_path):
+    sheet = tmp_path / "huge.csv"
+    header = "Competency," + ",".join(f"Level {i}" for i in range(119))
+    rows = [f"Skill {r}," + ",".join("x" * 100 for _ in range(119)) for r in range(999)]
+    sheet.write_text("\n".join([header, *rows]))
+    assert_refused(run_guidegen("validate", str(sheet)), f"{sheet}:1:", "at most 100")
