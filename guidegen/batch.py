@@ -51,7 +51,7 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
                on_warning: Callable[[str], None] | None = None,
                on_done: Callable[[BrandResult, int, int], None] | None = None) -> list[BrandResult]:
     """Build every brand into ``out_dir/<brand name>/``; returns one result per brand, in the given order."""
-    ladder = load_ladder(options.ladder_path or default_ladder_path())
+    ladder = load_ladder(options.ladder_path or default_ladder_path(), on_warning=on_warning)
     brands, problems = [], []
     for path in brand_paths:
         try:

@@ -162,7 +162,7 @@ def validate(ladder_file: Path, brand_file: Path | None) -> None:
     """Check a ladder file (and a brand file) and list every problem with its line and column."""
     from guidegen.input.ladder import load_ladder
 
-    ladder = load_ladder(ladder_file)
+    ladder = load_ladder(ladder_file, on_warning=lambda warning: click.echo(f"Warning: {warning}", err=True))
     click.echo(f"{ladder_file}: OK, {len(ladder.rungs)} rungs ({', '.join(r.id for r in ladder.rungs)})")
     if brand_file is not None:
         from guidegen.pipeline import load_brand_with_warnings

@@ -240,7 +240,7 @@ def build(
     with _pool(parallel and "pdf" in options.formats) as pool:
         from guidegen.input.ladder import load_ladder
 
-        ladder = load_ladder(options.ladder_path or default_ladder_path())
+        ladder = load_ladder(options.ladder_path or default_ladder_path(), on_warning=on_warning)
         brand = load_brand_with_warnings(brand_path, on_warning) if brand_path is not None else None
         job = prepare(options, ladder, brand, on_warning)
         out_dir = Path(out_dir)

@@ -48,7 +48,7 @@ def test_title_agenda_one_slide_per_rung_summary_closing(deck, default_ladder):
         assert slide.slide_layout.name == "Title Only"
     assert slides[-3].shapes.title.text == "The ladder at a glance"
     assert slides[-2].shapes.title.text == default_ladder.labels.competencies
-    assert slides[-1].shapes.title.text == default_ladder.conclusion.heading
+    assert slides[-1].shapes.title.text == "Questions and next steps"
 
 
 def test_rung_slides_show_the_four_parts(deck, default_ladder):

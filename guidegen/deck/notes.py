@@ -12,6 +12,34 @@ def _names(skills) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# Initials read letter by letter whose first letter's name starts with a vowel sound: "an MBA", "an SRE".
+_VOWEL_SOUNDING_LETTERS = set("AEFHILMNORSX")
+
+
+def with_article(phrase: str) -> str:
+    """``phrase`` after "a" or "an" as it is spoken: "an APM", "a PM", "an engineer", "a user", "an SRE"."""
+    word = phrase.split()[0] if phrase.split() else phrase
+    letters = word.strip("\"'(")
+    if len(letters) > 1 and letters.isupper():  # initials: by the sound of the first letter's name
+        vowel = letters[0] in _VOWEL_SOUNDING_LETTERS
+    else:
+        lower = letters.lower()
+        vowel = lower[:1] in "aeiou" and not lower.startswith(("uni", "use", "usu", "eu", "one", "once")) \
+            or lower.startswith(("hour", "honest", "honou", "heir"))
+    return f"{'an' if vowel else 'a'} {phrase}"
+
+
+def _unique_names(skills) -> list:
+    """``skills`` once each by name, whatever the section they come from."""
+    seen: set[str] = set()
+    unique = []
+    for skill in skills:
+        if skill.name.casefold() not in seen:
+            seen.add(skill.name.casefold())
+            unique.append(skill)
+    return unique
+
+
 def _said(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -35,7 +63,7 @@ def rung_notes(view: RungView, context: LadderView) -> list[str]:
     if view.previous is not None:
         grown = [f"{step.competency.name} (from {step.before} to {step.now})" for step in view.changes.grown]
         started = [step.competency.name for step in view.changes.started]
-        new = view.changes.leadership + view.changes.soft_skills
+        new = _unique_names(view.changes.leadership + view.changes.soft_skills)
         if grown:
             points.append(f"- What grows compared with {view.previous.short}: {_said(grown)}.")
         if started:
@@ -84,7 +112,7 @@ def rung_notes(view: RungView, context: LadderView) -> list[str]:
             bridge += f" {' and '.join(said)}." if said else " builds on the same foundations."
             bridges.append(bridge)
         notes.append("Lead into the next rung: " + " ".join(bridges)
-                     + f" Ask the room what a {rung.short} would need to learn to get there.")
+                     + f" Ask the room what {with_article(rung.short)} would need to learn to get there.")
     else:
         notes.append(f"This is the top of {'the ' + view.track.name + ' track' if view.track else 'the ladder'}. "
                      f"Ask the room what {rung.title} looks like in our own organization, and who they would go to "
@@ -97,8 +125,10 @@ def title_notes(context: LadderView) -> list[str]:
     return [
         *context.ladder.introduction,
         *context.ladder.company_introduction,
-        f"Today we walk through {len(shown)} rung{'s' if len(shown) != 1 else ''}, from {shown[0].rung.title} "
-        f"to {shown[-1].rung.title}, then look at the ladder as a whole.",
+        (f"Today we look at one rung, {shown[0].rung.title}: what the role is, what it asks of you and what "
+         f"comes next, then where it sits on the ladder as a whole." if len(shown) == 1 else
+         f"Today we walk through {len(shown)} rungs, from {shown[0].rung.title} to {shown[-1].rung.title}, "
+         f"then look at the ladder as a whole."),
         *([f"Source: {context.attribution}."] if context.attribution else []),
     ]
 
@@ -122,8 +152,11 @@ def summary_notes(context: LadderView) -> list[str]:
     if context.forks:
         tracks = [segment.track.name for segment in context.segments if segment.track]
         forks = f" Where steps stand side by side the ladder forks, left to right: {_said(tracks)}."
-    return [f"The whole ladder, lowest rung at the left: {names}.{forks}",
-            "Each step is a link: click one to go back to that rung's slide.",
+    linked = len(context.shown)
+    link = ("Each step is a link: click one to go back to that rung's slide." if linked > 1 else
+            f"The highlighted step, {context.shown[0].rung.title}, links back to its slide; the others show "
+            f"where the ladder goes from here.")
+    return [f"The whole ladder, lowest rung at the left: {names}.{forks}", link,
             "Ask: which step are you on today, and which one are you reaching for?"]
 
 

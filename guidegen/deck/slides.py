@@ -35,6 +35,17 @@ from guidegen.deck.measure import EMU_PER_PT, INSET, MIN_BODY_PT, Box, Measure, 
 from guidegen.deck.threads import CELL_INSET_Y, ThreadTable, plan_thread_tables
 
 TITLE_FLOOR_PT = 20
+SUMMARY_TITLE = "The ladder at a glance"
+CLOSING_TITLE = "Questions and next steps"  # the closing slide's title, and the agenda's last entry
+
+
+def closing_question(context: LadderView) -> str:
+    """The question the closing slide leaves the room with, in the ladder's own terms."""
+    if context.has_grid:
+        return f"Which {context.ladder.labels.competencies.lower()} will you grow first, and what would show it?"
+    if any(view.rung.soft_skills or view.rung.leadership for view in context.shown):
+        return "Which skill will you practice first, and with whom?"
+    return "What will you do first to reach the next rung?"
 
 
 def default_template() -> Path:
@@ -142,15 +153,14 @@ class DeckWriter:
         write_paras(frame, paras, size, None, None)
 
     def agenda_slide(self) -> None:
+        """The agenda: the titles of the slides that follow, in their order, and nothing they do not hold."""
         ctx = self.context
-        ladder = ctx.ladder
-        items = [Para("Introduction", bullet=True)] if ladder.introduction or ladder.company_introduction else []
-        items += [Para(view.rung.title if view.rung.short == view.rung.title else f"{view.rung.title} ({view.rung.short})",
-                       bullet=True) for view in ctx.shown]
-        items += [Para("The ladder at a glance", bullet=True)]
+        items = [Para(view.rung.title if view.rung.short == view.rung.title else f"{view.rung.title} ({view.rung.short})",
+                      bullet=True) for view in ctx.shown]
+        items += [Para(SUMMARY_TITLE, bullet=True)]
         if ctx.has_grid:
-            items.append(Para(f"{self.labels.competencies}: how each grows from rung to rung", bullet=True))
-        items.append(Para("Questions and next steps", bullet=True))
+            items.append(Para(self.labels.competencies, bullet=True))
+        items.append(Para(CLOSING_TITLE, bullet=True))
         self._flow_slides("Agenda", items, notes.agenda_notes(ctx))
 
     def _flow_slides(self, title: str, paras: list[Para], slide_notes: list[str]) -> None:
@@ -224,7 +234,7 @@ class DeckWriter:
 
     def summary_slide(self, rung_slides: dict[str, object]) -> None:
         ctx = self.context
-        slide = self._slide(self.plain_layout, "The ladder at a glance")
+        slide = self._slide(self.plain_layout, SUMMARY_TITLE)
         width = self.content_right - self.content_left
         height = self.content_bottom - self.content_top
         band, band_size, band_height = self._scope_band(width, height)
@@ -408,10 +418,9 @@ class DeckWriter:
 
     def closing_slide(self) -> None:
         ctx = self.context
-        heading = ctx.ladder.conclusion.heading if ctx.ladder.conclusion else self.labels.company_closing
-        slide = self._slide(self.title_layout, heading, keep_subtitle=True)
+        slide = self._slide(self.title_layout, CLOSING_TITLE, keep_subtitle=True)
         placeholder = subtitle_placeholder(slide)
-        paras = [Para("Questions and next steps: which skill will you practice first?")]
+        paras = [Para(closing_question(ctx))]
         if placeholder is not None:
             self._fill_placeholder(placeholder, paras, preferred=22)
         self._notes(slide, notes.closing_notes(ctx))

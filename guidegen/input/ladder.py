@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from guidegen.errors import InputFileError
-from guidegen.input.overlay import Overlay, merge
+from guidegen.input.overlay import Overlay, merge, stale_names
 from guidegen.input.schema import Ladder, consistency_problems
 from guidegen.input.spreadsheet import SheetDocument, is_spreadsheet, read_framework
 from guidegen.input.yaml_document import YamlDocument, read_document
@@ -20,9 +20,10 @@ MAX_EXTENDS_DEPTH = 4  # an overlay of an overlay of ... : deeper than this is s
 _BRAND_KEYS = {"meta", "logo", "color", "typography", "defaults"}
 
 
-def load_ladder(path: str | Path, _extending: tuple[Path, ...] = ()) -> Ladder:
+def load_ladder(path: str | Path, _extending: tuple[Path, ...] = (), on_warning=None) -> Ladder:
     """Load and validate a ladder file, or raise ``InputFileError`` listing every problem.
 
+    ``on_warning`` hears what is allowed but probably wrong (inherited text that names a renamed rung).
     ``_extending`` is the chain of overlays that led here, to catch loops.
     """
     if is_spreadsheet(path):  # a competency framework kept as a grid (see spreadsheet.py)
@@ -33,8 +34,12 @@ def load_ladder(path: str | Path, _extending: tuple[Path, ...] = ()) -> Ladder:
     overlay = document.validate(Overlay)
     document.fail_if_problems()
     chain = (*_extending, Path(path).resolve())
-    base = load_ladder(_base_path(document, overlay.extends, chain), chain)
-    return validate_ladder(document, merge(document, overlay, base))
+    base = load_ladder(_base_path(document, overlay.extends, chain), chain, on_warning)
+    merged = merge(document, overlay, base)
+    ladder = validate_ladder(document, merged)
+    for warning in stale_names(document, overlay, base, merged):
+        (on_warning or (lambda message: None))(warning)
+    return ladder
 
 
 def _base_path(document: YamlDocument, extends: str, chain: tuple[Path, ...]) -> Path:

@@ -11,6 +11,7 @@ result validated as an ordinary ladder.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import Field, create_model
@@ -171,6 +172,69 @@ def _apply_competency(document: YamlDocument, competencies: list[dict], change: 
         return
     target = ids.index(anchor)
     competencies.insert(target + 1 if anchor_key == "after" else target, new)
+
+
+def _inherited_texts(overlay: Overlay, merged: dict, base_ids: set[str]) -> list[tuple[str, str]]:
+    """(where, text) of every text the merged ladder takes unchanged from its base."""
+    texts: list[tuple[str, str]] = []
+    if overlay.introduction is None:
+        texts += [(f"introduction[{i}]", text) for i, text in enumerate(merged["introduction"])]
+    if overlay.conclusion is None and merged.get("conclusion"):
+        conclusion = merged["conclusion"]
+        texts += [("conclusion.heading", conclusion["heading"])]
+        texts += [(f"conclusion.paragraphs[{i}]", text) for i, text in enumerate(conclusion["paragraphs"])]
+    changed = {change.id: change for change in overlay.rungs}
+    for rung in merged["rungs"]:
+        change = changed.get(rung["id"])
+        if rung["id"] not in base_ids:
+            continue  # a rung the overlay wrote itself
+        given = set(change.model_dump(exclude_none=True)) if change is not None else set()
+        where = f"rung {rung['id']!r}"
+        for key in ("what_it_is", "scope"):
+            if rung.get(key) and key not in given:
+                texts.append((f"{where} {key}", rung[key]))
+        if "responsibilities" not in given:
+            texts += [(f"{where} responsibilities", text) for text in rung.get("responsibilities") or []]
+        for section in ("leadership", "soft_skills"):
+            if section not in given:
+                texts += [(f"{where} {section}", skill["description"]) for skill in rung.get(section) or []]
+        if rung.get("example") and "example" not in given:
+            texts += [(f"{where} example", rung["example"]["setting"]), (f"{where} example", rung["example"]["story"])]
+    return texts
+
+
+def stale_names(document: YamlDocument, overlay: Overlay, base: Ladder, merged: dict) -> list[str]:
+    """Warnings for text inherited from the base that still names a rung the overlay renamed or dropped
+    ("The Director of Product Management shapes..." under a rung now called "Director of Product")."""
+    current = {name for rung in merged["rungs"] for name in (rung["title"], rung.get("short") or rung["title"])}
+    base_rungs = {rung.id: rung for rung in base.rungs}
+    gone: list[tuple[str, tuple, str]] = []  # (old name, where in this file, what happened)
+    for index, change in enumerate(overlay.rungs):
+        old = base_rungs.get(change.id)
+        if old is None:
+            continue
+        for key in ("title", "short"):
+            name = getattr(old, key)
+            renamed = getattr(change, key)
+            if change.drop:
+                gone.append((name, ("rungs", index, "drop"), f"rung {change.id!r} is dropped"))
+            elif renamed is not None and renamed != name:
+                gone.append((name, ("rungs", index, key), f"rung {change.id!r} is now {renamed!r}"))
+    texts = _inherited_texts(overlay, merged, set(base_rungs))
+    warnings = []
+    seen: set[str] = set()
+    for name, loc, what in gone:
+        if name in current or name in seen or len(name) < 3 or any(name in other for other in current):
+            continue
+        seen.add(name)
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        places = list(dict.fromkeys(where for where, text in texts if pattern.search(text)))
+        if places:
+            line, _ = document.positions.of(loc)
+            shown = "; ".join(places[:4]) + (f"; and {len(places) - 4} more" if len(places) > 4 else "")
+            warnings.append(f"{document.label}:{line}: {what}, but text this ladder inherits still says "
+                            f"{name!r} ({shown}); give that text here in its new words")
+    return warnings
 
 
 def _id_list(rungs) -> list[str]:

@@ -348,10 +348,35 @@ def _matrix(ladder: Ladder) -> list[MatrixSection]:
     return sections
 
 
+PLACEHOLDERS = ("{rung_count}", "{first_rung}", "{last_rung}")
+
+
+def fill_placeholders(ladder: Ladder) -> Ladder:
+    """The ladder with ``{rung_count}``, ``{first_rung}`` and ``{last_rung}`` in its opening and closing
+    paragraphs replaced by the facts of this ladder, so that text an overlay inherits stays true when
+    it adds, drops or renames rungs. Nothing else in braces is touched."""
+    values = {"{rung_count}": str(len(ladder.rungs)), "{first_rung}": ladder.rungs[0].title,
+              "{last_rung}": ladder.rungs[-1].title}
+
+    def fill(text: str) -> str:
+        for key, value in values.items():
+            text = text.replace(key, value)
+        return text
+
+    update = {key: [fill(p) for p in getattr(ladder, key)] for key in
+              ("introduction", "company_introduction", "company_closing")}
+    if ladder.conclusion is not None:
+        update["conclusion"] = ladder.conclusion.model_copy(
+            update={"heading": fill(ladder.conclusion.heading),
+                    "paragraphs": [fill(p) for p in ladder.conclusion.paragraphs]})
+    return ladder.model_copy(update=update)
+
+
 def build_view(ladder: Ladder, *, theme: Theme | None = None, selected_ids: tuple[str, ...] = (),
                template_colours: dict[str, str] | None = None, brand: Brand | None = None) -> LadderView:
     """Everything both documents show, computed once. ``template_colours`` are a company slide
     template's theme colours: the deck's, where no brand overrides them."""
+    ladder = fill_placeholders(ladder)
     rungs = ladder.rungs
     known = [rung.id for rung in rungs]
     unknown = [rung_id for rung_id in selected_ids if rung_id not in known]
