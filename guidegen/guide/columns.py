@@ -69,12 +69,14 @@ def column_split(view, page_size: str, family: str | None) -> list[list[dict]]:
 
     total = sum(heights)
     best, split, left = total, len(units), 0.0
+    continued_heading = heading  # a list broken between the columns repeats its heading at the top of the second
     room = page_geometry(page_size).content_height_mm * PT_PER_MM - _head_height(view, page_size, regular)
     for cut in range(1, len(units)):
         left += heights[cut - 1]
         if units[cut][1] == 1:
             continue  # a heading and one item alone at the foot of the left column: not a good place to cut
-        taller = max(left, total - left)
+        right = total - left + (continued_heading if units[cut][1] > 0 else 0)
+        taller = max(left, right)
         if taller < best:
             best, split = taller, cut
 

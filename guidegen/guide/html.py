@@ -262,7 +262,7 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> 
     family = context.brand.base_font if context.brand else None
     splits = {view.rung.id: column_split(view, options.page_size, family) for view in context.shown}
     grid_landscape = _grid_landscape(context)
-    return breakable_text(env.get_template("guide.html.j2").render(
+    return unbroken_compounds(breakable_text(env.get_template("guide.html.j2").render(
         ctx=context,
         splits=splits,
         matrix_parts=[] if context.has_grid else _matrix_parts(context),
@@ -281,7 +281,7 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> 
         version=__version__,
         logo=logo,
         logo_dark=logo_dark,
-    ))
+    )))
 
 
 # A run of 45 characters with no space, in the text between tags: no word is that long (German's
@@ -290,6 +290,22 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> 
 _LONG_RUN = re.compile(r"[^\s<>&;]{45,}")
 _TEXT_OUTSIDE_STYLE = re.compile(r"(<style\b.*?</style>|<[^>]*>)", re.S)
 _ZERO_WIDTH_SPACE = "\u200b"
+
+
+# A word joined by hyphens ("C-suite", "Problem-Solving", "cross-functional"): kept on one line, since a
+# break after its own hyphen reads as a hyphenation ("C-" / "suite"). Longer runs may still break.
+_HYPHENATED = re.compile(r"(?<![\w\u00ad-])[^\W\d_]{1,20}(?:-[^\W\d_]{1,20}){1,3}(?![\w-])")
+
+
+def unbroken_compounds(html: str) -> str:
+    """``html`` with each hyphenated word of its body's text in a span that does not break."""
+    head, marker, body = html.partition("<body")
+    if not marker:
+        return html
+    parts = _TEXT_OUTSIDE_STYLE.split(body)
+    return head + marker + "".join(
+        part if index % 2 else _HYPHENATED.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', part)
+        for index, part in enumerate(parts))
 
 
 def breakable_text(html: str) -> str:

@@ -1,0 +1,73 @@
+"""Layout read back from the PDF: lists that stay whole across columns, a footer whose page number keeps
+its line, and hyphenation that never breaks a name, a heading or a word at its own hyphen."""
+
+from __future__ import annotations
+
+import re
+
+import pdfplumber
+
+from guidegen.pipeline import build
+
+from .ladders import make_ladder, write_ladder
+
+
+def _lines(page) -> list[tuple[float, float, str]]:
+    """(top, x0, text) of each line of words, in reading order per column."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=True)
+    lines: dict[tuple[int, int], list] = {}
+    for word in words:
+        column = 0 if word["x0"] < page.width / 2 else 1
+        lines.setdefault((column, round(word["top"])), []).append(word)
+    return [(top, min(w["x0"] for w in ws), " ".join(w["text"] for w in ws))
+            for (column, top), ws in sorted(lines.items())]
+
+
+def test_a_list_broken_between_columns_repeats_its_heading(default_build, default_ladder):
+    labels = default_ladder.labels
+    with pdfplumber.open(default_build["pdf"]) as pdf:
+        page = next(p for p in pdf.pages if default_ladder.rungs[0].title in (p.extract_text() or "")
+                    and labels.responsibilities in p.extract_text())
+        words = page.extract_words()
+        columns_top = min(w["top"] for w in words if w["text"] == labels.responsibilities.split()[0])
+        right = sorted((w for w in words if w["x0"] > page.width / 2 and w["top"] >= columns_top - 2
+                        and w["bottom"] < page.height * 0.9), key=lambda w: (round(w["top"]), w["x0"]))
+        first_line = " ".join(w["text"] for w in right if abs(w["top"] - right[0]["top"]) < 2)
+    assert first_line == f"{labels.soft_skills}, continued"
+
+
+def test_a_long_credit_wraps_in_its_box_and_the_page_number_keeps_its_line(tmp_path):
+    data = make_ladder(3)
+    data["source"] = {"title": "The Engineering Progression Framework of the Platform Guild and the Staff+ Council",
+                      "author": "The Staff+ Council of Engineering Leadership"}
+    (pdf,) = build(write_ladder(tmp_path / "ladder.yaml", data), tmp_path / "out", ["pdf"])
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages[1:], start=2):
+            foot = [w for w in page.extract_words() if w["top"] > page.height * 0.92]
+            if not foot:
+                continue
+            marker = [w for w in foot if w["text"] == "Page"]
+            assert len(marker) == 1, [w["text"] for w in foot]
+            line = [w for w in foot if abs(w["top"] - marker[0]["top"]) < 1 and w["x0"] >= marker[0]["x0"]]
+            assert " ".join(w["text"] for w in line) == f"Page {number} of {len(document.pages)}"
+            credit = [w for w in foot if w["x0"] < marker[0]["x0"]]
+            assert max(w["x1"] for w in credit) < marker[0]["x0"] - 10  # a clear gap before the page number
+
+
+def test_hyphenation_spares_names_headings_and_compounds(default_build, default_ladder):
+    names = {skill.name for rung in default_ladder.rungs for skill in rung.leadership + rung.soft_skills}
+    with pdfplumber.open(default_build["pdf"]) as pdf:
+        lines = [line.strip() for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+    for line, following in zip(lines, lines[1:]):
+        if not re.search(r"\w-$", line):
+            continue
+        last = re.findall(r"[\w-]+-$", line)[0]
+        assert "-" not in last[:-1], f"broken at a compound's own hyphen: {line!r} / {following!r}"
+        start = re.match(r"\w+", following)
+        assert len(last) - 1 >= 3 and start and len(start.group(0)) >= 3, (line, following)
+        assert not any(word.startswith(last[:-1]) and len(word) > len(last) - 1
+                       for name in names for word in name.split()), f"a skill's name hyphenated: {line!r}"
+    text = " ".join(lines)
+    assert "C-suite" in text
+    for rung in default_ladder.rungs:
+        assert rung.title in text  # titles are never hyphenated
