@@ -71,3 +71,23 @@ def test_hyphenation_spares_names_headings_and_compounds(default_build, default_
     assert "C-suite" in text
     for rung in default_ladder.rungs:
         assert rung.title in text  # titles are never hyphenated
+
+
+def test_staircase_labels_take_one_colour_readable_on_every_step():
+    from pathlib import Path
+
+    from guidegen.input.brand import load_brand
+    from guidegen.input.ladder import load_ladder
+    from guidegen.resources import default_ladder_path
+    from guidegen.view.colours import contrast
+    from guidegen.view.ladder_view import build_view
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    brands = [None] + [load_brand(path) for path in sorted(examples.glob("*/brand.yml"))]
+    for brand in brands:
+        for ladder in (load_ladder(default_ladder_path()), load_ladder(examples / "northwind-health" / "ladder.yaml")):
+            view = build_view(ladder, brand=brand)
+            colours = view.step_colours()
+            inks = {ink for _, ink in colours}
+            assert len(inks) == 1, (brand and brand.name, colours)
+            assert all(contrast(ink, fill) >= 4.5 for fill, ink in colours), (brand and brand.name, colours)

@@ -251,11 +251,11 @@ class DeckWriter:
             track = f" ({view.track.name})" if view.track else ""
             set_alt_text(shape, f"Rung {view.number}: {view.rung.title}{track}"
                                 + (f". {self.labels.scope}: {view.rung.scope}" if view.rung.scope else ""))
-            fill = self._style_step(shape, view)
+            self._style_step(shape, view)
             if target is not None:
                 shape.click_action.target_slide = target
             if paras:
-                ink = rgb(self.theme.on_fill(fill))
+                ink = rgb(self.context.step_ink(view, self.theme))
                 frame = shape.text_frame
                 fixed_frame(frame)
                 write_paras(frame, paras, size, ink, ink, align=PP_ALIGN.LEFT)

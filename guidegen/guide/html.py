@@ -147,16 +147,16 @@ def _scope_band(context: LadderView, boxes: list[Step], page_size: str) -> dict:
 
 def _overview(context: LadderView, page_size: str) -> dict:
     """The staircase: one step per rung, with the HTML label boxes placed over the SVG steps."""
-    theme = context.theme
     boxes = context.steps(OVERVIEW_WIDTH, OVERVIEW_HEIGHT, OVERVIEW_GAP)
     shown = {view.rung.id for view in context.shown}
+    colours = context.step_colours()
     steps = []
     for box, view in zip(boxes, context.rungs):
         selected = context.is_selected(view)
-        fill = context.step_fill(view)
+        fill, ink = colours[view.index]
         steps.append({
             "box": box, "view": view, "selected": selected, "linked": view.rung.id in shown,
-            "fill": fill, "ink": theme.on_fill(fill),
+            "fill": fill, "ink": ink,
             "left": _percent(box.x, OVERVIEW_WIDTH), "top": _percent(box.y, OVERVIEW_HEIGHT),
             "width": _percent(box.width, OVERVIEW_WIDTH), "height": _percent(box.height, OVERVIEW_HEIGHT),
         })

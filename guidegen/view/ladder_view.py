@@ -211,12 +211,36 @@ class LadderView:
     def step_fill(self, view: RungView, theme: Theme | None = None) -> str:
         """The colour of a rung's step in the staircase drawings of both documents: a handout's own rungs
         in the primary colour, the rungs it leaves out pale, and a whole ladder rising from light to dark."""
+        return self.step_colours(theme)[view.index][0]
+
+    def step_ink(self, view: RungView, theme: Theme | None = None) -> str:
+        """The colour of the label on a rung's step: one colour on every step that is not left out."""
+        return self.step_colours(theme)[view.index][1]
+
+    def step_colours(self, theme: Theme | None = None) -> list[tuple[str, str]]:
+        """(fill, label colour) of each step, in ``rungs`` order. The steps a document covers share one
+        label colour, readable (WCAG AA) on each: the theme's background or text colour, whichever reads
+        on all; else the background, on steps darkened until it reads."""
+        from guidegen.view.colours import AA_NORMAL, contrast, darken_until
+
         theme = theme or self.theme
-        if not self.is_selected(view):
-            return theme.light
-        if self.is_handout:
-            return theme.primary
-        return theme.step_fill(view.number, view.total)
+        fills = []
+        for view in self.rungs:
+            if not self.is_selected(view):
+                fills.append(theme.light)
+            elif self.is_handout:
+                fills.append(theme.primary)
+            else:
+                fills.append(theme.step_fill(view.number, view.total))
+        covered = [fill for fill, view in zip(fills, self.rungs) if self.is_selected(view)]
+        ink = next((colour for colour in (theme.background, theme.text)
+                    if all(contrast(colour, fill) >= AA_NORMAL for fill in covered)), None)
+        if ink is None:
+            ink = theme.background
+            fills = [darken_until(fill, ink, AA_NORMAL) if self.is_selected(view) else fill
+                     for fill, view in zip(fills, self.rungs)]
+        return [(fill, ink if self.is_selected(view) else theme.on_fill(fill))
+                for fill, view in zip(fills, self.rungs)]
 
     def after(self, view: RungView) -> RungView | None:
         """The rung above ``view`` on its path (after a fork, the first track's); see ``above``."""
