@@ -67,9 +67,13 @@ def main(ctx: click.Context, debug: bool) -> None:
                    "Repeat it to build for several brands, each into a folder of its own under --out.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Processes to build with. Default: the number of cores.")
+@click.option("--presenter", metavar="NAME", callback=lambda ctx, param, value: _presenter(value),
+              help="Who gives the session: on the deck's title slide.")
+@click.option("--date", "session_date", metavar="YYYY-MM-DD|today", callback=lambda ctx, param, value: _date(value),
+              help="The session's date: on the deck's title slide, written in the ladder's language.")
 def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], page_size: str,
           rung_ids: tuple[str, ...], pdf_variant: str | None, pptx_template: Path | None,
-          brand_paths: tuple[Path, ...], jobs: int | None) -> None:
+          brand_paths: tuple[Path, ...], jobs: int | None, presenter: str | None, session_date) -> None:
     """Build the PDF career guide and the PPTX training deck.
 
     With --rung, build an onboarding handout of just those rungs: where they
@@ -86,7 +90,8 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
     if len(brand_paths) <= 1:
         written = run_build(ladder_path, out_dir, formats or FORMAT_CHOICES, PAGE_SIZE_CHOICES[page_size.lower()],
                             rung_ids=rung_ids, pdf_variant=variant, pptx_template=pptx_template,
-                            brand_path=brand_paths[0] if brand_paths else None, on_warning=warn, parallel=jobs > 1)
+                            brand_path=brand_paths[0] if brand_paths else None, on_warning=warn, parallel=jobs > 1,
+                            presenter=presenter, session_date=session_date)
         for path in written:
             _say(str(path))
         if (click.get_current_context().obj or {}).get("debug") and "pdf" in (formats or FORMAT_CHOICES):
@@ -97,13 +102,37 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
     from guidegen.errors import BuildError
 
     options = Options(ladder_path, tuple(formats or FORMAT_CHOICES), PAGE_SIZE_CHOICES[page_size.lower()],
-                      tuple(rung_ids), variant, pptx_template)
+                      tuple(rung_ids), variant, pptx_template, presenter, session_date)
     results = _build_batch(build_many, list(brand_paths), options, out_dir, jobs, warn)
     failed = [result for result in results if result.error]
     for result in failed:
         click.echo(f"{result.brand}: {result.error}", err=True)
     if failed:
         raise BuildError(f"{len(failed)} of {len(results)} brands failed")
+
+
+def _presenter(value: str | None) -> str | None:
+    """``--presenter``: a name a slide can hold (no control characters, at most 200 characters)."""
+    if value is None:
+        return None
+    name = " ".join(value.split())
+    if not name or len(name) > 200 or any(ord(c) < 32 or 0x202A <= ord(c) <= 0x202E for c in name):
+        raise click.BadParameter("give a name of at most 200 characters, without control characters")
+    return name
+
+
+def _date(value: str | None):
+    """``--date``: an ISO date, or ``today``."""
+    import datetime
+
+    if value is None:
+        return None
+    if value.strip().lower() == "today":
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: give it as YYYY-MM-DD (2026-03-14), or 'today'") from None
 
 
 def _report_shortcuts() -> None:

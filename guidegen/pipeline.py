@@ -10,6 +10,7 @@ import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,6 +98,8 @@ class Options:
     rung_ids: tuple[str, ...] = ()
     pdf_variant: str | None = None
     pptx_template: Path | None = None
+    presenter: str | None = None
+    session_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,8 @@ def prepare(options: Options, ladder: Ladder, brand: Brand | None, on_warning=No
             (on_warning or (lambda message: None))(warning)
     view = build_view(ladder, selected_ids=options.rung_ids, brand=brand,
                       template_colours=template.colours if template else None)
-    return Job(view, {"pdf": GuideOptions(options.page_size, options.pdf_variant), "pptx": DeckOptions(template)})
+    return Job(view, {"pdf": GuideOptions(options.page_size, options.pdf_variant),
+                      "pptx": DeckOptions(template, options.presenter, options.session_date)})
 
 
 MAX_SUFFIX = 60  # file names stay far below the 255 bytes file systems allow
@@ -229,6 +233,8 @@ def build(
     brand_path: str | Path | None = None,
     on_warning=None,
     parallel: bool = False,
+    presenter: str | None = None,
+    session_date: date | None = None,
 ) -> list[Path]:
     """Build the requested documents and return the paths written, in format order.
 
@@ -236,7 +242,7 @@ def build(
     their names end with the ids, so that they sit beside the full guide.
     """
     options = Options(Path(ladder_path) if ladder_path else None, tuple(formats), page_size, tuple(rung_ids),
-                      pdf_variant, Path(pptx_template) if pptx_template else None)
+                      pdf_variant, Path(pptx_template) if pptx_template else None, presenter, session_date)
     with _pool(parallel and "pdf" in options.formats) as pool:
         from guidegen.input.ladder import load_ladder
 

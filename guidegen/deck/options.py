@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -12,3 +13,5 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class DeckOptions:
     template: SlideTemplate | None = None  # a company's slide template, checked and cleaned; None: the built-in one
+    presenter: str | None = None  # who gives the session, on the title slide
+    session_date: date | None = None  # when, on the title slide in the ladder's language

@@ -18,6 +18,7 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Pt
 
+from guidegen.view.language import long_date
 from guidegen.view.ladder_view import LadderView, RungView
 from guidegen.view.theme import Theme
 from guidegen.errors import BuildError
@@ -53,8 +54,9 @@ def default_template() -> Path:
 
 
 class DeckWriter:
-    def __init__(self, prs, context: LadderView, template: Path, theme: Theme):
+    def __init__(self, prs, context: LadderView, template: Path, theme: Theme, options: DeckOptions = DeckOptions()):
         self.prs = prs
+        self.options = options
         self.context = context
         self.theme = theme  # the deck's colours as hex, for text and fills whose contrast must be checked
         self.labels = context.ladder.labels
@@ -132,7 +134,10 @@ class DeckWriter:
             title, subtitle = ladder.title, ladder.subtitle or "Career ladder training"
         slide = self._slide(self.title_layout, title, keep_subtitle=True)
         placeholder = subtitle_placeholder(slide)
-        paras = [Para(subtitle)] + ([Para(ctx.credit)] if ctx.credit else [])
+        session = [part for part in (self.options.presenter, self.options.session_date
+                                     and long_date(self.options.session_date, ladder.language)) if part]
+        paras = [Para(subtitle)] + ([Para(" \u00b7 ".join(session))] if session else []) + (
+            [Para(ctx.credit)] if ctx.credit else [])
         if placeholder is not None:
             self._fill_placeholder(placeholder, paras, preferred=22)
         else:
@@ -449,7 +454,7 @@ def render(context: LadderView, target: Path, options: DeckOptions) -> None:
                           "accent1": theme.accent, "accent2": theme.primary, "hlink": theme.accent_text},
                     major=brand.heading_font, minor=brand.base_font)
         register_font_faces(brand.font_faces)
-    writer = DeckWriter(prs, context, template, theme)
+    writer = DeckWriter(prs, context, template, theme, options)
     properties = prs.core_properties
     properties.title = _core_property(context.ladder.title)
     properties.author = _core_property(context.author)
