@@ -47,3 +47,20 @@ def test_bad_session_options_are_refused_before_building(tmp_path, args, message
     result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "out"), *args])
     assert result.exit_code == 2 and message in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_the_closing_slide_recaps_the_ladder_and_keeps_its_question(tmp_path):
+    (deck,) = build(None, tmp_path / "full", ["pptx"])
+    (handout,) = build(None, tmp_path / "handout", ["pptx"], rung_ids=("senior-pm",))
+    (framework,) = build("examples/engineering-framework/engineering-framework.csv", tmp_path / "fw", ["pptx"])
+    texts = {}
+    for name, path in (("full", deck), ("handout", handout), ("framework", framework)):
+        closing = Presentation(str(path)).slides[-1]
+        assert closing.shapes.title.text == "Questions and next steps"
+        texts[name] = " ".join(shape.text_frame.text for shape in closing.shapes if shape.has_text_frame)
+        assert texts[name].rstrip().endswith("?")  # the question is never the part that gives way
+        assert "Recap:" in closing.notes_slide.notes_text_frame.text
+    assert "5 rungs, from APM (assists on features) to Director PM (product vision" in texts["full"]
+    assert "Next: Group Product Manager (a team of PMs and a portfolio of products)." in texts["handout"]
+    assert "8 rungs, from Engineer I up to Principal Engineer and Senior Engineering Manager." in texts["framework"]
+    assert "The ladder forks into Individual contributor and People manager." in texts["framework"]

@@ -170,8 +170,9 @@ def thread_notes(context: LadderView, views: list[RungView], competencies: list[
             "in your own work?"]
 
 
-def closing_notes(context: LadderView) -> list[str]:
-    return [*(context.ladder.conclusion.paragraphs if context.ladder.conclusion else []),
+def closing_notes(context: LadderView, points: list[str] | None = None) -> list[str]:
+    return [*(["Recap: " + " ".join(points)] if points else []),
+            *(context.ladder.conclusion.paragraphs if context.ladder.conclusion else []),
             *context.ladder.company_closing,
             "Close by asking each person to write down one skill from today's rungs to practice next, "
             "and to share it with their manager."]

@@ -40,6 +40,44 @@ SUMMARY_TITLE = "The ladder at a glance"
 CLOSING_TITLE = "Questions and next steps"  # the closing slide's title, and the agenda's last entry
 
 
+def _lower_first(text: str) -> str:
+    """A phrase that began a line, set inside a sentence ("Assists on features" -> "assists on features");
+    initials stay as they are ("PMs ...")."""
+    first = text.split()[0] if text.split() else ""
+    return text if len(first) > 1 and first[1].isupper() else text[:1].lower() + text[1:]
+
+
+def takeaways(context: LadderView) -> list[str]:
+    """Two or three things to remember, from this ladder's own facts: how far it reaches, what grows along
+    it, where it forks; for a handout, what the next rung asks."""
+    rungs = context.rungs
+    points = []
+    first, last = rungs[0].rung, rungs[-1].rung
+    if first.scope and last.scope and len(rungs) > 1:
+        points.append(f"{len(rungs)} rungs, from {first.short} ({_lower_first(first.scope)}) to {last.short} "
+                      f"({_lower_first(last.scope)}).")
+    elif context.forks:
+        tops = " and ".join(segment.views[-1].rung.title for segment in context.segments if segment.track)
+        points.append(f"{len(rungs)} rungs, from {first.title} up to {tops}.")
+    elif len(rungs) > 1:
+        points.append(f"{len(rungs)} rungs, from {first.title} to {last.title}.")
+    if context.has_grid:
+        grown = {c.id: len(set(c.expectations.values())) for c in context.competencies}
+        most = max(context.competencies, key=lambda c: grown[c.id])
+        points.append(f"{len(context.competencies)} competencies run through the ladder; {most.name} changes "
+                      f"most, at {grown[most.id]} rungs.")
+    if context.forks:
+        tracks = [segment.track.name for segment in context.segments if segment.track]
+        points.append("The ladder forks into " + " and ".join(tracks) + ".")
+    if context.is_handout:
+        above = next((up for view in context.shown for up in context.above(view)
+                      if not context.is_selected(up)), None)
+        if above is not None:
+            points.append(f"Next: {above.rung.title}" + (f" ({_lower_first(above.rung.scope)})."
+                                                           if above.rung.scope else "."))
+    return points[:3]
+
+
 def closing_question(context: LadderView) -> str:
     """The question the closing slide leaves the room with, in the ladder's own terms."""
     if context.has_grid:
@@ -425,10 +463,18 @@ class DeckWriter:
         ctx = self.context
         slide = self._slide(self.title_layout, CLOSING_TITLE, keep_subtitle=True)
         placeholder = subtitle_placeholder(slide)
-        paras = [Para(closing_question(ctx))]
-        if placeholder is not None:
+        points = takeaways(ctx)
+        paras = [Para(point, bullet=True) for point in points] + [Para(lead=closing_question(ctx))]
+        if placeholder is not None:  # the question always stays: takeaways give way from the last
+            box = Box(int(placeholder.width), int(placeholder.height))
+            while points and self.body.largest_fitting(paras, box, 22) is None:
+                points.pop()
+                paras = [Para(point, bullet=True) for point in points] + [Para(lead=closing_question(ctx))]
             self._fill_placeholder(placeholder, paras, preferred=22)
-        self._notes(slide, notes.closing_notes(ctx))
+        else:
+            self._text_box(slide, self.content_left, self.content_top, self.content_right - self.content_left,
+                           self.content_bottom - self.content_top, paras, MIN_BODY_PT, name="Takeaways")
+        self._notes(slide, notes.closing_notes(ctx, takeaways(ctx)))
 
 
 CORE_PROPERTY_LIMIT = 255  # characters, in python-pptx (and in Office's own dialogs)
