@@ -26,7 +26,13 @@ def test_widescreen(deck):
 
 
 def rung_slides(deck):
-    return list(deck.slides)[2:-3]
+    """The first slide of each rung, in order (each is followed by its story slide)."""
+    titles = {rung_title for rung_title in RUNG_TITLES}
+    return [slide for slide in deck.slides if slide.shapes.title is not None and slide.shapes.title.text in titles]
+
+
+RUNG_TITLES = [rung.title for rung in __import__("guidegen").load_ladder(
+    __import__("guidegen.resources", fromlist=["x"]).default_ladder_path()).rungs]
 
 
 def slide_titled(deck, title):
@@ -36,7 +42,8 @@ def slide_titled(deck, title):
 
 def test_title_agenda_one_slide_per_rung_summary_closing(deck, default_ladder):
     slides = list(deck.slides)
-    assert len(slides) == 2 + len(default_ladder.rungs) + 3
+    assert len(slides) == 3 + 2 * len(default_ladder.rungs) + 3
+    assert slides[2].shapes.title.text == "The ladder at a glance"  # the map of the session
     assert slides[0].slide_layout.name == "Title Slide"
     assert slides[0].shapes.title.text == default_ladder.title
     assert slides[1].shapes.title.text == "Agenda"
@@ -46,7 +53,7 @@ def test_title_agenda_one_slide_per_rung_summary_closing(deck, default_ladder):
     for slide, rung in zip(rung_slides(deck), default_ladder.rungs):
         assert slide.shapes.title.text == rung.title
         assert slide.slide_layout.name == "Title Only"
-    assert slides[-3].shapes.title.text == "The ladder at a glance"
+    assert slides[-3].shapes.title.text == "The ladder, looking back"
     assert slides[-2].shapes.title.text == default_ladder.labels.competencies
     assert slides[-1].shapes.title.text == "Questions and next steps"
 
@@ -80,7 +87,12 @@ def test_every_rung_slide_has_notes_worth_presenting_from(deck, default_ladder):
         assert slide.has_notes_slide
         notes = slide.notes_slide.notes_text_frame.text
         assert "Talking points" in notes
-        assert f"Tell the story ({rung.example.setting}): {rung.example.story}" in notes
+        story = slide_titled(deck, f"{default_ladder.labels.example}: {rung.short}")
+        story_notes = story.notes_slide.notes_text_frame.text
+        assert f"Tell the story ({rung.example.setting}): {rung.example.story}" in story_notes
+        assert rung.example.story in slide_texts(story)  # on screen, not only in the notes
+        story_questions = story_notes.split("Questions for the room:", 1)[1]
+        assert 2 <= story_questions.count("?") <= 3
         questions = notes.split("Questions for the room:", 1)[1]
         assert 2 <= questions.count("?") <= 4
         for skill in rung.soft_skills:
@@ -148,8 +160,9 @@ def test_deck_reopens_without_empty_placeholders(deck):
 def test_another_ladder_builds_its_own_deck(minimal_build):
     deck = Presentation(str(minimal_build["pptx"]))
     titles = [slide.shapes.title.text for slide in deck.slides]
-    assert titles[2:4] == ["Product Designer", "Senior Product Designer"]
-    assert len(titles) == 6
+    assert titles[3] == "Product Designer" and titles[5] == "Senior Product Designer"
+    assert titles[4].endswith(": PD")  # each rung is followed by its story slide
+    assert len(titles) == 3 + 2 * 2 + 2
 
 
 # -- company templates ---------------------------------------------------------------------------

@@ -78,8 +78,8 @@ def rung_notes(view: RungView, context: LadderView) -> list[str]:
                                + [f"- {skill.name}: {skill.description}" for skill in rung.soft_skills]))
 
     if rung.example is not None:
-        notes.append(f"Tell the story ({rung.example.setting}): {rung.example.story} "
-                     f"Pause here: what would you have done first in that situation?")
+        notes.append(f"The next slide tells the story of {with_article(rung.short)} at work "
+                     f"({rung.example.setting}).")
 
     questions = ["Questions for the room:"]
     if rung.responsibilities:
@@ -146,7 +146,23 @@ def agenda_notes(context: LadderView) -> list[str]:
             "Ask the room to keep in mind the rung they are on today and the one they are aiming for."]
 
 
-def summary_notes(context: LadderView) -> list[str]:
+def story_notes(view: RungView, context: LadderView) -> list[str]:
+    """The story to tell, and questions about it drawn from this rung's own content."""
+    rung = view.rung
+    questions = []
+    for step in (view.changes.grown + view.changes.started)[:2]:
+        questions.append(f"Where in this story do you see {step.competency.name.lower()} ({step.now})?")
+    if len(questions) < 2 and rung.leadership:
+        questions.append(f"Where in this story do you see {rung.leadership[0].name}?")
+    if len(questions) < 2 and rung.responsibilities:
+        questions.append(f"Which of this rung's {context.ladder.labels.responsibilities.lower()} does the story "
+                         f"show, and which does it leave out?")
+    questions.append("What would you have done first in that situation?")
+    return [f"Tell the story ({rung.example.setting}): {rung.example.story}",
+            "Questions for the room:\n" + "\n".join(f"{n}. {q}" for n, q in enumerate(questions, start=1))]
+
+
+def summary_notes(context: LadderView, looking_back: bool = False) -> list[str]:
     names = ", ".join(view.rung.title + (f" ({view.rung.scope})" if view.rung.scope else "") for view in context.rungs)
     forks = ""
     if context.forks:
@@ -156,7 +172,10 @@ def summary_notes(context: LadderView) -> list[str]:
     link = ("Each step is a link: click one to go back to that rung's slide." if linked > 1 else
             f"The highlighted step, {context.shown[0].rung.title}, links back to its slide; the others show "
             f"where the ladder goes from here.")
-    return [f"The whole ladder, lowest rung at the left: {names}.{forks}", link,
+    if looking_back:
+        return [f"Back to the whole ladder, now that every rung has been seen: {names}.{forks}", link,
+                "Ask: which step are you on today, and what is the one thing that would move you to the next?"]
+    return [f"The map of today's session, lowest rung at the left: {names}.{forks}", link,
             "Ask: which step are you on today, and which one are you reaching for?"]
 
 

@@ -26,6 +26,7 @@ from guidegen.resources import templates_dir
 from guidegen.view.staircase import STEP_LABELS, step_label
 from guidegen.view.textmetrics import register_font_faces
 from guidegen.deck import notes
+from guidegen.deck.notes import with_article
 from guidegen.deck.plan import BODY_PREFERRED_PT, HEADING_PT, ContentArea, RungPage, RungPlanner
 from guidegen.deck.options import DeckOptions
 from guidegen.deck.ooxml import (THEME_HEADING_FONT, fixed_frame, inherited_title_size, logo_picture, rgb, set_alt_text,
@@ -36,8 +37,25 @@ from guidegen.deck.measure import EMU_PER_PT, INSET, MIN_BODY_PT, Box, Measure, 
 from guidegen.deck.threads import CELL_INSET_Y, ThreadTable, plan_thread_tables
 
 TITLE_FLOOR_PT = 20
-SUMMARY_TITLE = "The ladder at a glance"
+SUMMARY_TITLE = "The ladder at a glance"  # the staircase as the map of the session, after the agenda
+REVISIT_TITLE = "The ladder, looking back"  # the same staircase once every rung has been seen
 CLOSING_TITLE = "Questions and next steps"  # the closing slide's title, and the agenda's last entry
+
+
+def story_lesson(view: RungView, labels) -> str:
+    """What a rung's example shows about the rung, from its data: its scope, and the competencies it grows."""
+    rung = view.rung
+    grown = [step.competency.name.lower() for step in view.changes.grown + view.changes.started]
+    parts = []
+    if rung.scope:
+        parts.append(f"how far {with_article(rung.short)} reaches ({_lower_first(rung.scope)})")
+    if grown:
+        parts.append("what grows at this rung: " + _joined(grown))
+    return ("What it shows: " + ", and ".join(parts) + ".") if parts else ""
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _lower_first(text: str) -> str:
@@ -198,9 +216,10 @@ class DeckWriter:
     def agenda_slide(self) -> None:
         """The agenda: the titles of the slides that follow, in their order, and nothing they do not hold."""
         ctx = self.context
-        items = [Para(view.rung.title if view.rung.short == view.rung.title else f"{view.rung.title} ({view.rung.short})",
-                      bullet=True) for view in ctx.shown]
-        items += [Para(SUMMARY_TITLE, bullet=True)]
+        items = [Para(SUMMARY_TITLE, bullet=True)]
+        items += [Para(view.rung.title if view.rung.short == view.rung.title else f"{view.rung.title} ({view.rung.short})",
+                       bullet=True) for view in ctx.shown]
+        items += [Para(REVISIT_TITLE, bullet=True)]
         if ctx.has_grid:
             items.append(Para(self.labels.competencies, bullet=True))
         items.append(Para(CLOSING_TITLE, bullet=True))
@@ -245,6 +264,24 @@ class DeckWriter:
             slides.append(slide)
         return slides
 
+    def story_slide(self, view: RungView) -> None:
+        """The rung's real-world example on screen: where, what happened, and what it shows about the rung."""
+        rung = view.rung
+        if rung.example is None:
+            return
+        slide = self._slide(self.plain_layout, f"{self.labels.example}: {rung.short}")
+        shows = story_lesson(view, self.labels)
+        paras = [Para(rung.example.story, lead=rung.example.setting)] + ([Para(shows)] if shows else [])
+        width = self.content_right - self.content_left
+        box = Box(width, self.content_bottom - self.content_top)
+        size = self.body.largest_fitting(paras, box, BODY_PREFERRED_PT + 4)
+        if size is None:  # a very long story: what fits, all of it in the notes
+            size = MIN_BODY_PT
+            paras, _ = self.body.take(paras, size, box)
+        self._text_box(slide, self.content_left, self.content_top, width, box.height, paras, size,
+                       name=self.labels.example)
+        self._notes(slide, notes.story_notes(view, self.context))
+
     def _write_rung_page(self, slide, view: RungView, page: RungPage, continued: bool) -> None:
         width = self.content_right - self.content_left
         top = self.content_top
@@ -275,9 +312,16 @@ class DeckWriter:
             self._text_box(slide, left, top + heading_height, column_width, body_height, paras, page.body_size,
                            name=heading if index == 0 or page.slots[index - 1][0] != section else f"{heading} 2")
 
-    def summary_slide(self, rung_slides: dict[str, object]) -> None:
+    def summary_slide(self, rung_slides: dict[str, object], title: str = SUMMARY_TITLE, at: int | None = None) -> None:
+        """The staircase; ``at`` moves the slide to that position (the map of the session, after the agenda:
+        made last, once the rung slides its steps link to exist)."""
         ctx = self.context
-        slide = self._slide(self.plain_layout, SUMMARY_TITLE)
+        slide = self._slide(self.plain_layout, title)
+        if at is not None:
+            order = self.prs.slides._sldIdLst
+            entry = order[-1]
+            order.remove(entry)
+            order.insert(at, entry)
         width = self.content_right - self.content_left
         height = self.content_bottom - self.content_top
         band, band_size, band_height = self._scope_band(width, height)
@@ -309,7 +353,7 @@ class DeckWriter:
                     self._text_box(slide, self.content_left + step.x, top, step.width, band_height,
                                    [Para(view.rung.scope)], band_size, name=f"{self.labels.scope}: {view.rung.title}")
         self._fork_legend(slide, steps)
-        self._notes(slide, notes.summary_notes(ctx))
+        self._notes(slide, notes.summary_notes(ctx, looking_back=title != SUMMARY_TITLE))
 
     def _scope_band(self, width: int, height: int) -> tuple[bool, float, int]:
         """Room under the staircase for each rung's scope, measured at the largest size every scope fits
@@ -519,7 +563,9 @@ def render(context: LadderView, target: Path, options: DeckOptions) -> None:
     first_slides = {}
     for view in context.shown:
         first_slides[view.rung.id] = writer.rung_slides(view)[0]
-    writer.summary_slide(first_slides)
+        writer.story_slide(view)
+    writer.summary_slide(first_slides, REVISIT_TITLE)
+    writer.summary_slide(first_slides, SUMMARY_TITLE, at=2)
     writer.thread_slides()
     writer.closing_slide()
     try:
