@@ -71,9 +71,12 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Who gives the session: on the deck's title slide.")
 @click.option("--date", "session_date", metavar="YYYY-MM-DD|today", callback=lambda ctx, param, value: _date(value),
               help="The session's date: on the deck's title slide, written in the ladder's language.")
+@click.option("--session-minutes", type=click.IntRange(10, 600), default=60, show_default=True,
+              help="The training session's length: the speaker notes share it out over the slides.")
 def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], page_size: str,
           rung_ids: tuple[str, ...], pdf_variant: str | None, pptx_template: Path | None,
-          brand_paths: tuple[Path, ...], jobs: int | None, presenter: str | None, session_date) -> None:
+          brand_paths: tuple[Path, ...], jobs: int | None, presenter: str | None, session_date,
+          session_minutes: int) -> None:
     """Build the PDF career guide and the PPTX training deck.
 
     With --rung, build an onboarding handout of just those rungs: where they
@@ -91,7 +94,7 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
         written = run_build(ladder_path, out_dir, formats or FORMAT_CHOICES, PAGE_SIZE_CHOICES[page_size.lower()],
                             rung_ids=rung_ids, pdf_variant=variant, pptx_template=pptx_template,
                             brand_path=brand_paths[0] if brand_paths else None, on_warning=warn, parallel=jobs > 1,
-                            presenter=presenter, session_date=session_date)
+                            presenter=presenter, session_date=session_date, session_minutes=session_minutes)
         for path in written:
             _say(str(path))
         if (click.get_current_context().obj or {}).get("debug") and "pdf" in (formats or FORMAT_CHOICES):
@@ -102,7 +105,7 @@ def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], pag
     from guidegen.errors import BuildError
 
     options = Options(ladder_path, tuple(formats or FORMAT_CHOICES), PAGE_SIZE_CHOICES[page_size.lower()],
-                      tuple(rung_ids), variant, pptx_template, presenter, session_date)
+                      tuple(rung_ids), variant, pptx_template, presenter, session_date, session_minutes)
     results = _build_batch(build_many, list(brand_paths), options, out_dir, jobs, warn)
     failed = [result for result in results if result.error]
     for result in failed:

@@ -100,6 +100,7 @@ class Options:
     pptx_template: Path | None = None
     presenter: str | None = None
     session_date: date | None = None
+    session_minutes: int = 60
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ def prepare(options: Options, ladder: Ladder, brand: Brand | None, on_warning=No
     view = build_view(ladder, selected_ids=options.rung_ids, brand=brand,
                       template_colours=template.colours if template else None)
     return Job(view, {"pdf": GuideOptions(options.page_size, options.pdf_variant),
-                      "pptx": DeckOptions(template, options.presenter, options.session_date)})
+                      "pptx": DeckOptions(template, options.presenter, options.session_date,
+                                          options.session_minutes)})
 
 
 MAX_SUFFIX = 60  # file names stay far below the 255 bytes file systems allow
@@ -235,6 +237,7 @@ def build(
     parallel: bool = False,
     presenter: str | None = None,
     session_date: date | None = None,
+    session_minutes: int = 60,
 ) -> list[Path]:
     """Build the requested documents and return the paths written, in format order.
 
@@ -242,7 +245,8 @@ def build(
     their names end with the ids, so that they sit beside the full guide.
     """
     options = Options(Path(ladder_path) if ladder_path else None, tuple(formats), page_size, tuple(rung_ids),
-                      pdf_variant, Path(pptx_template) if pptx_template else None, presenter, session_date)
+                      pdf_variant, Path(pptx_template) if pptx_template else None, presenter, session_date,
+                      session_minutes)
     with _pool(parallel and "pdf" in options.formats) as pool:
         from guidegen.input.ladder import load_ladder
 

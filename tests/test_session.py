@@ -64,3 +64,36 @@ def test_the_closing_slide_recaps_the_ladder_and_keeps_its_question(tmp_path):
     assert "Next: Group Product Manager (a team of PMs and a portfolio of products)." in texts["handout"]
     assert "8 rungs, from Engineer I up to Principal Engineer and Senior Engineering Manager." in texts["framework"]
     assert "The ladder forks into Individual contributor and People manager." in texts["framework"]
+
+
+@pytest.mark.parametrize("minutes", [30, 60, 90])
+def test_the_notes_time_the_session_to_its_length(tmp_path, minutes):
+    import re
+
+    (deck,) = build(None, tmp_path, ["pptx"], session_minutes=minutes)
+    slides = list(Presentation(str(deck)).slides)
+    spans = []
+    for slide in slides:
+        first = slide.notes_slide.notes_text_frame.text.splitlines()[0]
+        match = re.fullmatch(rf"Timing: about (\d+) min \((\d+):(\d\d) to (\d+):(\d\d) of a {minutes}-minute "
+                             rf"session\)\.", first)
+        assert match, first
+        length, start, end = int(match[1]), int(match[2]) * 60 + int(match[3]), int(match[4]) * 60 + int(match[5])
+        assert end - start == length >= 1
+        spans.append((start, end))
+    assert spans[0][0] == 0 and spans[-1][1] == minutes
+    assert all(previous[1] == following[0] for previous, following in zip(spans, spans[1:]))
+
+
+def test_the_session_has_an_activity_on_the_staircase(tmp_path):
+    (deck,) = build(None, tmp_path, ["pptx"])
+    revisit = next(slide for slide in Presentation(str(deck)).slides
+                   if slide.shapes.title is not None and slide.shapes.title.text == "The ladder, looking back")
+    notes = revisit.notes_slide.notes_text_frame.text
+    assert "Activity (about five minutes): ask each person to place themselves on the staircase" in notes
+    assert "name one of the competencies they will grow to reach the next" in notes
+
+
+def test_a_session_too_short_to_run_is_refused(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "out"), "--session-minutes", "5"])
+    assert result.exit_code == 2 and "--session-minutes" in result.output

@@ -173,8 +173,12 @@ def summary_notes(context: LadderView, looking_back: bool = False) -> list[str]:
             f"The highlighted step, {context.shown[0].rung.title}, links back to its slide; the others show "
             f"where the ladder goes from here.")
     if looking_back:
+        labels = context.ladder.labels
+        pool = labels.competencies if context.has_grid else f"{labels.leadership} or {labels.soft_skills}"
         return [f"Back to the whole ladder, now that every rung has been seen: {names}.{forks}", link,
-                "Ask: which step are you on today, and what is the one thing that would move you to the next?"]
+                f"Activity (about five minutes): ask each person to place themselves on the staircase, the step "
+                f"they are on today, and to name one of the {pool.lower()} they will grow to reach the next. "
+                f"Pair people on neighbouring steps to compare, then take two or three answers to the room."]
     return [f"The map of today's session, lowest rung at the left: {names}.{forks}", link,
             "Ask: which step are you on today, and which one are you reaching for?"]
 

@@ -15,3 +15,4 @@ class DeckOptions:
     template: SlideTemplate | None = None  # a company's slide template, checked and cleaned; None: the built-in one
     presenter: str | None = None  # who gives the session, on the title slide
     session_date: date | None = None  # when, on the title slide in the ladder's language
+    session_minutes: int = 60  # the session's length, shared out over the slides in the speaker notes

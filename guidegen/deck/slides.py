@@ -34,6 +34,7 @@ from guidegen.deck.ooxml import (THEME_HEADING_FONT, fixed_frame, inherited_titl
 from guidegen.deck.template import (TITLES, apply_theme, find_layout, open_template,
                                     remove_unused_placeholders, theme_fonts)
 from guidegen.deck.measure import EMU_PER_PT, INSET, MIN_BODY_PT, Box, Measure, Para, emu
+from guidegen.deck.timing import timing_lines
 from guidegen.deck.threads import CELL_INSET_Y, ThreadTable, plan_thread_tables
 
 TITLE_FLOOR_PT = 20
@@ -113,6 +114,7 @@ class DeckWriter:
     def __init__(self, prs, context: LadderView, template: Path, theme: Theme, options: DeckOptions = DeckOptions()):
         self.prs = prs
         self.options = options
+        self.timed: list[tuple[object, str]] = []  # each slide with notes, and its kind
         self.context = context
         self.theme = theme  # the deck's colours as hex, for text and fills whose contrast must be checked
         self.labels = context.ladder.labels
@@ -175,8 +177,18 @@ class DeckWriter:
         write_paras(frame, paras, size, colour, lead_colour, font=THEME_HEADING_FONT if heading_font else None)
         return shape
 
-    def _notes(self, slide, paragraphs: list[str]) -> None:
+    def _notes(self, slide, paragraphs: list[str], kind: str) -> None:
+        """The slide's speaker notes; ``kind`` says how much of the session it takes (see timing.py)."""
+        self.timed.append((slide, kind))
         slide.notes_slide.notes_text_frame.text = "\n\n".join(paragraphs)
+
+    def add_timings(self, minutes: int) -> None:
+        """Open every slide's notes with its share of the session and when it starts."""
+        order = {slide.slide_id: position for position, slide in enumerate(self.prs.slides)}
+        timed = sorted(self.timed, key=lambda item: order[item[0].slide_id])
+        for (slide, _), line in zip(timed, timing_lines([kind for _, kind in timed], minutes)):
+            frame = slide.notes_slide.notes_text_frame
+            frame.text = line + "\n\n" + frame.text
 
     # -- slides -----------------------------------------------------------------------------------
 
@@ -199,7 +211,7 @@ class DeckWriter:
         else:
             self._text_box(slide, self.content_left, self.content_top, self.content_right - self.content_left,
                            self.content_bottom - self.content_top, paras, MIN_BODY_PT, name="Subtitle")
-        self._notes(slide, notes.title_notes(ctx))
+        self._notes(slide, notes.title_notes(ctx), "title")
         return slide
 
     def _fill_placeholder(self, placeholder, paras: list[Para], preferred: float) -> None:
@@ -223,9 +235,9 @@ class DeckWriter:
         if ctx.has_grid:
             items.append(Para(self.labels.competencies, bullet=True))
         items.append(Para(CLOSING_TITLE, bullet=True))
-        self._flow_slides("Agenda", items, notes.agenda_notes(ctx))
+        self._flow_slides("Agenda", items, notes.agenda_notes(ctx), "agenda")
 
-    def _flow_slides(self, title: str, paras: list[Para], slide_notes: list[str]) -> None:
+    def _flow_slides(self, title: str, paras: list[Para], slide_notes: list[str], kind: str) -> None:
         """``paras`` in one column, or two, continuing on further slides only when they must."""
         width = self.content_right - self.content_left
         height = self.content_bottom - self.content_top
@@ -250,7 +262,7 @@ class DeckWriter:
                 left = self.content_left + index * (column_width + int(width * 0.04))
                 self._text_box(slide, left, self.content_top, column_width, height, column, size,
                                name=f"{title} {index + 1}")
-            self._notes(slide, slide_notes)
+            self._notes(slide, slide_notes, kind)
 
     def rung_slides(self, view: RungView) -> list:
         pages = self.planner.plan_rung(view)
@@ -260,7 +272,8 @@ class DeckWriter:
             slide = self._slide(self.plain_layout, title)
             self._write_rung_page(slide, view, page, continued=number > 1)
             self._notes(slide, notes.rung_notes(view, self.context) if number == 1
-                        else [f"{view.rung.title}, continued: the rest of its lists."])
+                        else [f"{view.rung.title}, continued: the rest of its lists."],
+                        "rung" if number == 1 else "continued")
             slides.append(slide)
         return slides
 
@@ -280,7 +293,7 @@ class DeckWriter:
             paras, _ = self.body.take(paras, size, box)
         self._text_box(slide, self.content_left, self.content_top, width, box.height, paras, size,
                        name=self.labels.example)
-        self._notes(slide, notes.story_notes(view, self.context))
+        self._notes(slide, notes.story_notes(view, self.context), "story")
 
     def _write_rung_page(self, slide, view: RungView, page: RungPage, continued: bool) -> None:
         width = self.content_right - self.content_left
@@ -353,7 +366,8 @@ class DeckWriter:
                     self._text_box(slide, self.content_left + step.x, top, step.width, band_height,
                                    [Para(view.rung.scope)], band_size, name=f"{self.labels.scope}: {view.rung.title}")
         self._fork_legend(slide, steps)
-        self._notes(slide, notes.summary_notes(ctx, looking_back=title != SUMMARY_TITLE))
+        self._notes(slide, notes.summary_notes(ctx, looking_back=title != SUMMARY_TITLE),
+                    "map" if title == SUMMARY_TITLE else "revisit")
 
     def _scope_band(self, width: int, height: int) -> tuple[bool, float, int]:
         """Room under the staircase for each rung's scope, measured at the largest size every scope fits
@@ -430,7 +444,7 @@ class DeckWriter:
             slide = self._slide(self.plain_layout, title)
             self._write_table(slide, table)
             self._notes(slide, notes.thread_notes(self.context, table.views, [row.label for row in table.rows
-                                                                              if not row.group]))
+                                                                              if not row.group]), "competencies")
 
     def _write_table(self, slide, table: ThreadTable) -> None:
         rows = 1 + len(table.rows)
@@ -518,7 +532,7 @@ class DeckWriter:
         else:
             self._text_box(slide, self.content_left, self.content_top, self.content_right - self.content_left,
                            self.content_bottom - self.content_top, paras, MIN_BODY_PT, name="Takeaways")
-        self._notes(slide, notes.closing_notes(ctx, takeaways(ctx)))
+        self._notes(slide, notes.closing_notes(ctx, takeaways(ctx)), "closing")
 
 
 CORE_PROPERTY_LIMIT = 255  # characters, in python-pptx (and in Office's own dialogs)
@@ -568,6 +582,7 @@ def render(context: LadderView, target: Path, options: DeckOptions) -> None:
     writer.summary_slide(first_slides, SUMMARY_TITLE, at=2)
     writer.thread_slides()
     writer.closing_slide()
+    writer.add_timings(options.session_minutes)
     try:
         prs.save(str(target))
     except OSError as exc:
