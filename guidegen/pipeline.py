@@ -124,7 +124,12 @@ def prepare(options: Options, ladder: Ladder, brand: Brand | None, on_warning=No
         template = check_template(options.pptx_template)
         for warning in template.warnings:
             (on_warning or (lambda message: None))(warning)
-    view = build_view(ladder, selected_ids=options.rung_ids, brand=brand,
+    from guidegen.view.language import messages_for
+
+    messages, language_warning = messages_for(ladder.language)
+    if language_warning:
+        (on_warning or (lambda message: None))(language_warning)
+    view = build_view(ladder, selected_ids=options.rung_ids, brand=brand, messages=messages,
                       template_colours=template.colours if template else None)
     return Job(view, {"pdf": GuideOptions(options.page_size, options.pdf_variant),
                       "pptx": DeckOptions(template, options.presenter, options.session_date,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from guidegen.deck.measure import EMU_PER_PT, MIN_BODY_PT, Box, Measure, Para
 from guidegen.input.schema import Labels
 from guidegen.view.ladder_view import RungView
+from guidegen.view.language import ENGLISH, Messages
 
 BODY_PREFERRED_PT = 20
 HEADING_PT = 18
@@ -64,7 +65,9 @@ class RungPage:
 class RungPlanner:
     """The geometry of a rung slide, from the top of the content area down, and the plan of its pages."""
 
-    def __init__(self, body: Measure, heading: Measure, labels: Labels, area: ContentArea):
+    def __init__(self, body: Measure, heading: Measure, labels: Labels, area: ContentArea,
+                 messages: Messages = ENGLISH):
+        self.messages = messages
         self.body = body
         self.heading = heading
         self.labels = labels
@@ -72,7 +75,7 @@ class RungPlanner:
 
     def kicker(self, view: RungView, continued: bool) -> str:
         kicker = view.kicker.upper()
-        return kicker + " \u00b7 CONTINUED" if continued else kicker
+        return kicker + " \u00b7 " + self.messages("continued").upper() if continued else kicker
 
     def kicker_height(self, view: RungView) -> int:
         """The rung-number line's box, as tall as the taller of a first and a continued slide's."""
@@ -86,8 +89,8 @@ class RungPlanner:
         return (width - (count - 1) * gap) // count, gap
 
     def headings(self, continued: bool, sections: tuple[str, ...] = ARTICLE_SECTIONS) -> list[str]:
-        suffix = " (continued)" if continued else ""
-        return [getattr(self.labels, section) + suffix for section in sections]
+        return [self.messages("{heading}, continued", heading=getattr(self.labels, section)) if continued
+                else getattr(self.labels, section) for section in sections]
 
     def heading_height(self, continued: bool = False, sections: tuple[str, ...] | None = None) -> int:
         sections = sections or ARTICLE_SECTIONS

@@ -18,7 +18,7 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Pt
 
-from guidegen.view.language import long_date
+from guidegen.view.language import Messages, long_date
 from guidegen.view.ladder_view import LadderView, RungView
 from guidegen.view.theme import Theme
 from guidegen.errors import BuildError
@@ -43,67 +43,75 @@ REVISIT_TITLE = "The ladder, looking back"  # the same staircase once every rung
 CLOSING_TITLE = "Questions and next steps"  # the closing slide's title, and the agenda's last entry
 
 
-def story_lesson(view: RungView, labels) -> str:
+def story_lesson(view: RungView, messages: Messages) -> str:
     """What a rung's example shows about the rung, from its data: its scope, and the competencies it grows."""
     rung = view.rung
-    grown = [step.competency.name.lower() for step in view.changes.grown + view.changes.started]
+    grown = [step.competency.name for step in view.changes.grown + view.changes.started]
+    if messages.is_english:
+        grown = [name.lower() for name in grown]
     parts = []
     if rung.scope:
-        parts.append(f"how far {with_article(rung.short)} reaches ({_lower_first(rung.scope)})")
+        who = with_article(rung.short) if messages.is_english else rung.short
+        parts.append(messages("how far {who} reaches ({scope})", who=who, scope=_lower_first(rung.scope, messages)))
     if grown:
-        parts.append("what grows at this rung: " + _joined(grown))
-    return ("What it shows: " + ", and ".join(parts) + ".") if parts else ""
+        parts.append(messages("what grows at this rung: {competencies}", competencies=messages.join(grown)))
+    return messages("What it shows: {parts}.", parts=messages("{first}, and {second}", first=parts[0],
+                                                                  second=parts[1]) if len(parts) == 2
+                    else parts[0]) if parts else ""
 
 
-def _joined(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _lower_first(text: str) -> str:
+def _lower_first(text: str, messages: Messages) -> str:
     """A phrase that began a line, set inside a sentence ("Assists on features" -> "assists on features");
-    initials stay as they are ("PMs ...")."""
+    initials stay as they are ("PMs ..."), and so does every word of a language that capitalises nouns."""
     first = text.split()[0] if text.split() else ""
-    return text if len(first) > 1 and first[1].isupper() else text[:1].lower() + text[1:]
+    if not messages.is_english or (len(first) > 1 and first[1].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def takeaways(context: LadderView) -> list[str]:
     """Two or three things to remember, from this ladder's own facts: how far it reaches, what grows along
     it, where it forks; for a handout, what the next rung asks."""
+    t = context.messages
     rungs = context.rungs
     points = []
     first, last = rungs[0].rung, rungs[-1].rung
     if first.scope and last.scope and len(rungs) > 1:
-        points.append(f"{len(rungs)} rungs, from {first.short} ({_lower_first(first.scope)}) to {last.short} "
-                      f"({_lower_first(last.scope)}).")
+        points.append(t("{count} rungs, from {first} ({first_scope}) to {last} ({last_scope}).", count=len(rungs),
+                        first=first.short, first_scope=_lower_first(first.scope, t), last=last.short,
+                        last_scope=_lower_first(last.scope, t)))
     elif context.forks:
-        tops = " and ".join(segment.views[-1].rung.title for segment in context.segments if segment.track)
-        points.append(f"{len(rungs)} rungs, from {first.title} up to {tops}.")
+        tops = t.join([segment.views[-1].rung.title for segment in context.segments if segment.track])
+        points.append(t("{count} rungs, from {first} up to {tops}.", count=len(rungs), first=first.title, tops=tops))
     elif len(rungs) > 1:
-        points.append(f"{len(rungs)} rungs, from {first.title} to {last.title}.")
+        points.append(t("{count} rungs, from {first} to {last}.", count=len(rungs), first=first.title,
+                        last=last.title))
     if context.has_grid:
         grown = {c.id: len(set(c.expectations.values())) for c in context.competencies}
         most = max(context.competencies, key=lambda c: grown[c.id])
-        points.append(f"{len(context.competencies)} competencies run through the ladder; {most.name} changes "
-                      f"most, at {grown[most.id]} rungs.")
+        points.append(t("{count} competencies run through the ladder; {name} changes most, at {rungs} rungs.",
+                        count=len(context.competencies), name=most.name, rungs=grown[most.id]))
     if context.forks:
         tracks = [segment.track.name for segment in context.segments if segment.track]
-        points.append("The ladder forks into " + " and ".join(tracks) + ".")
+        points.append(t("The ladder forks into {tracks}.", tracks=t.join(tracks)))
     if context.is_handout:
         above = next((up for view in context.shown for up in context.above(view)
                       if not context.is_selected(up)), None)
         if above is not None:
-            points.append(f"Next: {above.rung.title}" + (f" ({_lower_first(above.rung.scope)})."
-                                                           if above.rung.scope else "."))
+            points.append(t("Next: {title} ({scope}).", title=above.rung.title,
+                            scope=_lower_first(above.rung.scope, t)) if above.rung.scope
+                          else t("Next: {title}.", title=above.rung.title))
     return points[:3]
 
 
 def closing_question(context: LadderView) -> str:
     """The question the closing slide leaves the room with, in the ladder's own terms."""
+    t = context.messages
     if context.has_grid:
-        return f"Which {context.ladder.labels.competencies.lower()} will you grow first, and what would show it?"
+        return t("Which competencies will you grow first, and what would show it?")
     if any(view.rung.soft_skills or view.rung.leadership for view in context.shown):
-        return "Which skill will you practice first, and with whom?"
-    return "What will you do first to reach the next rung?"
+        return t("Which skill will you practice first, and with whom?")
+    return t("What will you do first to reach the next rung?")
 
 
 def default_template() -> Path:
@@ -117,7 +125,8 @@ class DeckWriter:
         self.timed: list[tuple[object, str]] = []  # each slide with notes, and its kind
         self.context = context
         self.theme = theme  # the deck's colours as hex, for text and fills whose contrast must be checked
-        self.labels = context.ladder.labels
+        self.labels = context.labels  # the ladder's headings, its language's where it left the defaults
+        self.t = context.messages
         fonts = theme_fonts(prs)
         self.body = Measure(fonts.minor)
         self.heading = Measure(fonts.major)
@@ -132,7 +141,7 @@ class DeckWriter:
         self.content_top = int(title.top + title.height) + gap if title is not None else int(self.height * 0.2)
         self.content_bottom = self.height - int(self.height * 0.06)
         self.planner = RungPlanner(self.body, self.heading, self.labels, ContentArea(
-            self.content_left, self.content_top, self.content_right, self.content_bottom, self.height))
+            self.content_left, self.content_top, self.content_right, self.content_bottom, self.height), self.t)
 
     # -- building blocks ------------------------------------------------------------------------
 
@@ -197,9 +206,9 @@ class DeckWriter:
         ladder = ctx.ladder
         if ctx.is_handout:
             title = ctx.handout_title
-            subtitle = f"Role training from \u201c{ladder.title}\u201d"
+            subtitle = self.t("Role training from \u201c{title}\u201d", title=ladder.title)
         else:
-            title, subtitle = ladder.title, ladder.subtitle or "Career ladder training"
+            title, subtitle = ladder.title, ladder.subtitle or self.t("Career ladder training")
         slide = self._slide(self.title_layout, title, keep_subtitle=True)
         placeholder = subtitle_placeholder(slide)
         session = [part for part in (self.options.presenter, self.options.session_date
@@ -228,14 +237,14 @@ class DeckWriter:
     def agenda_slide(self) -> None:
         """The agenda: the titles of the slides that follow, in their order, and nothing they do not hold."""
         ctx = self.context
-        items = [Para(SUMMARY_TITLE, bullet=True)]
+        items = [Para(self.t(SUMMARY_TITLE), bullet=True)]
         items += [Para(view.rung.title if view.rung.short == view.rung.title else f"{view.rung.title} ({view.rung.short})",
                        bullet=True) for view in ctx.shown]
-        items += [Para(REVISIT_TITLE, bullet=True)]
+        items += [Para(self.t(REVISIT_TITLE), bullet=True)]
         if ctx.has_grid:
             items.append(Para(self.labels.competencies, bullet=True))
-        items.append(Para(CLOSING_TITLE, bullet=True))
-        self._flow_slides("Agenda", items, notes.agenda_notes(ctx), "agenda")
+        items.append(Para(self.t(CLOSING_TITLE), bullet=True))
+        self._flow_slides(self.t("Agenda"), items, notes.agenda_notes(ctx), "agenda")
 
     def _flow_slides(self, title: str, paras: list[Para], slide_notes: list[str], kind: str) -> None:
         """``paras`` in one column, or two, continuing on further slides only when they must."""
@@ -283,7 +292,7 @@ class DeckWriter:
         if rung.example is None:
             return
         slide = self._slide(self.plain_layout, f"{self.labels.example}: {rung.short}")
-        shows = story_lesson(view, self.labels)
+        shows = story_lesson(view, self.t)
         paras = [Para(rung.example.story, lead=rung.example.setting)] + ([Para(shows)] if shows else [])
         width = self.content_right - self.content_left
         box = Box(width, self.content_bottom - self.content_top)
@@ -329,7 +338,7 @@ class DeckWriter:
         """The staircase; ``at`` moves the slide to that position (the map of the session, after the agenda:
         made last, once the rung slides its steps link to exist)."""
         ctx = self.context
-        slide = self._slide(self.plain_layout, title)
+        slide = self._slide(self.plain_layout, self.t(title))
         if at is not None:
             order = self.prs.slides._sldIdLst
             entry = order[-1]
@@ -398,9 +407,11 @@ class DeckWriter:
         first = next(view for view in ctx.rungs if view.track is not None)
         below = ctx.rungs[first.index - 1].rung.title if first.previous is not None else None
         names = [segment.track.name for segment in ctx.segments if segment.track]
-        order = ", ".join(f"{'left' if i == 0 else 'right' if i == len(names) - 1 else 'middle'}: {name}"
-                          for i, name in enumerate(names))
-        text = (f"After {below} the ladder forks" if below else "The ladder has tracks") + f" ({order})."
+        t = self.t
+        order = ", ".join(t("left: {name}", name=name) if i == 0 else t("right: {name}", name=name)
+                          if i == len(names) - 1 else t("middle: {name}", name=name) for i, name in enumerate(names))
+        text = t("After {rung} the ladder forks ({order}).", rung=below, order=order) if below else \
+            t("The ladder has tracks ({order}).", order=order)
         fork_x = min(step.x for step, view in zip(steps, ctx.rungs) if view.track is not None)
         room_top = min(step.y for step, view in zip(steps, ctx.rungs) if view.track is None) if first.previous \
             else 0
@@ -519,7 +530,7 @@ class DeckWriter:
 
     def closing_slide(self) -> None:
         ctx = self.context
-        slide = self._slide(self.title_layout, CLOSING_TITLE, keep_subtitle=True)
+        slide = self._slide(self.title_layout, self.t(CLOSING_TITLE), keep_subtitle=True)
         placeholder = subtitle_placeholder(slide)
         points = takeaways(ctx)
         paras = [Para(point, bullet=True) for point in points] + [Para(lead=closing_question(ctx))]

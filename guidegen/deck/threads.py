@@ -43,7 +43,7 @@ def _cell(view: RungView, competency_id: str) -> tuple[str, bool]:
     step = next((s for s in view.changes.threads if s.competency.id == competency_id), None)
     if step is None:
         return "", False
-    return (step.now, False) if step.now is not None else (CARRIED, True)
+    return (step.now, False) if step.now is not None else (view.messages(CARRIED), True)
 
 
 def _clipped(body: Measure, text: str, size: float, box: Box) -> str:

@@ -242,6 +242,32 @@ def _image(image) -> dict | None:
     return {"url": image.path.as_uri(), "alt": image.alt} if image else None
 
 
+def _translator(messages):
+    """``_`` for the templates: the words in the ladder's language, each value escaped as it is filled in
+    (a value already markup, such as a macro's output, is kept as it is)."""
+    from markupsafe import Markup, escape
+
+    def translate(text: str, **values) -> Markup:
+        return Markup(escape(messages(text))).format(**values)
+
+    return translate
+
+
+def _page_counter(messages) -> str:
+    """"Page N of M" as CSS content, in the ladder's language, its spaces unbreakable."""
+    pattern = messages("Page {page} of {pages}")
+    parts = re.split(r"(\{page\}|\{pages\})", pattern)
+    css = []
+    for part in parts:
+        if part == "{page}":
+            css.append("counter(page)")
+        elif part == "{pages}":
+            css.append("counter(pages)")
+        elif part:
+            css.append(css_string(part.replace(" ", "\u00a0")))
+    return " ".join(css)
+
+
 def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> str:
     """The guide as one HTML document (its CSS inline), before layout."""
     env = _environment(html_templates_dir())
@@ -255,10 +281,11 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> 
     css = env.get_template("guide.css.j2").render(
         theme=context.theme, overview=overview, cover_max_rungs=COVER_MAX_RUNGS, page=page_geometry(options.page_size),
         title=context.title, rung_count=len(context.rungs), credit=context.branded_credit, logo=logo,
-        font_faces=faces, grid_landscape=_grid_landscape(context), base_font=_font_stack(brand.base_font if brand else None),
+        font_faces=faces, grid_landscape=_grid_landscape(context), page_counter=_page_counter(context.messages),
+        base_font=_font_stack(brand.base_font if brand else None),
         heading_font=_font_stack((brand.heading_font or brand.base_font) if brand else None),
     )
-    labels = context.ladder.labels
+    labels = context.labels
     family = context.brand.base_font if context.brand else None
     splits = {view.rung.id: column_split(view, options.page_size, family) for view in context.shown}
     grid_landscape = _grid_landscape(context)
@@ -268,11 +295,12 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> 
         matrix_parts=[] if context.has_grid else _matrix_parts(context),
         grid_parts=_grid_parts(context, grid_landscape) if context.has_grid else [],
         grid_landscape=grid_landscape,
-        matrix_heading=labels.competencies if context.has_grid else "Skills matrix",
-        intro_heading="Introduction" if context.ladder.introduction or context.ladder.company_introduction
-        else "The ladder at a glance",
+        matrix_heading=labels.competencies if context.has_grid else context.messages("Skills matrix"),
+        intro_heading=context.messages("Introduction") if context.ladder.introduction
+        or context.ladder.company_introduction else context.messages("The ladder at a glance"),
+        _=_translator(context.messages),
         ladder=context.ladder,
-        labels=context.ladder.labels,
+        labels=labels,
         theme=context.theme,
         css=css,
         overview=overview,

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from guidegen.view.theme import Theme, brand_theme, template_theme
 from guidegen.errors import InputError
-from guidegen.input.schema import Competency, Ladder, Rung, Skill, Track
+from guidegen.input.schema import Competency, Labels, Ladder, Rung, Skill, Track
+from guidegen.view.language import ENGLISH, Messages
 from guidegen.view.staircase import Step, staircase
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ class RungView:
     changes: Changes
     index: int = 0  # its place in the ladder file, 0 for the first
     track: Track | None = None
+    messages: Messages = ENGLISH
 
     @property
     def anchor(self) -> str:
@@ -96,7 +98,7 @@ class RungView:
     @property
     def kicker(self) -> str:
         """The line above a rung's title in both documents: its level, short name and track."""
-        parts = [f"Rung {self.number} of {self.total}", self.rung.short]
+        parts = [self.messages("Rung {number} of {total}", number=self.number, total=self.total), self.rung.short]
         if self.track is not None:
             parts.append(self.track.name)
         return " \u00b7 ".join(dict.fromkeys(parts))
@@ -142,6 +144,7 @@ class LadderView:
     rungs: list[RungView]  # every rung of the ladder, lowest first
     matrix: list[MatrixSection]
     selected_ids: tuple[str, ...] = ()  # a handout of these rungs; empty for the whole guide
+    messages: Messages = ENGLISH  # the documents' own words, in the ladder's language
     theme: Theme = field(default_factory=Theme)  # both documents' colours
     deck_theme: Theme = field(default_factory=Theme)  # the deck's: a company template's own where no brand overrides it
     brand: Brand | None = None
@@ -149,6 +152,16 @@ class LadderView:
     @property
     def title(self) -> str:
         return self.ladder.title
+
+    @property
+    def labels(self) -> Labels:
+        """The section headings: the ladder's own words, and its language's for those left at the English
+        defaults."""
+        labels = self.ladder.labels
+        defaults = Labels()
+        return labels.model_copy(update={name: self.messages(getattr(labels, name))
+                                         for name in Labels.model_fields
+                                         if getattr(labels, name) == getattr(defaults, name)})
 
     @property
     def is_handout(self) -> bool:
@@ -166,11 +179,11 @@ class LadderView:
     def attribution(self) -> str:
         """The source as both documents credit it: “Title” by Author; empty for a ladder with no source."""
         source = self.ladder.source
-        return f"\u201c{source.title}\u201d by {source.author}" if source else ""
+        return self.messages("\u201c{title}\u201d by {author}", title=source.title, author=source.author) if source else ""
 
     @property
     def credit(self) -> str:
-        return f"Based on {self.attribution}" if self.attribution else ""
+        return self.messages("Based on {attribution}", attribution=self.attribution) if self.attribution else ""
 
     @property
     def branded_credit(self) -> str:
@@ -198,12 +211,14 @@ class LadderView:
     def staircase_alt(self) -> str:
         """What the staircase drawing shows, for a reader who cannot see it."""
         titles = ", ".join(view.rung.title for view in self.rungs)
-        return f"A staircase of {len(self.rungs)} steps, lowest rung at the left: {titles}."
+        return self.messages("A staircase of {count} steps, lowest rung at the left: {titles}.",
+                             count=len(self.rungs), titles=titles)
 
     @property
     def highlighted_alt(self) -> str:
         """For a handout's drawing, which of its steps stand out."""
-        return "Highlighted: " + ", ".join(view.rung.title for view in self.shown) + "." if self.is_handout else ""
+        return self.messages("Highlighted: {titles}.", titles=", ".join(view.rung.title for view in self.shown)) \
+            if self.is_handout else ""
 
     def is_selected(self, view: RungView) -> bool:
         return not self.selected_ids or view.rung.id in self.selected_ids
@@ -250,6 +265,11 @@ class LadderView:
     def above(self, view: RungView) -> list[RungView]:
         """The rungs one step up from ``view``: one, or at a fork the first rung of every track."""
         return [other for other in self.rungs if other.previous is not None and other.previous.id == view.rung.id]
+
+    def fork_choices(self, view: RungView) -> list[str]:
+        """The rungs one step up from ``view`` at a fork, each with its track: "Staff Engineer (Individual
+        contributor)"."""
+        return [f"{up.rung.title} ({up.track.name})" if up.track else up.rung.title for up in self.above(view)]
 
     # Competencies ----------------------------------------------------------------------------------
     @property
@@ -397,10 +417,15 @@ def fill_placeholders(ladder: Ladder) -> Ladder:
 
 
 def build_view(ladder: Ladder, *, theme: Theme | None = None, selected_ids: tuple[str, ...] = (),
-               template_colours: dict[str, str] | None = None, brand: Brand | None = None) -> LadderView:
+               template_colours: dict[str, str] | None = None, brand: Brand | None = None,
+               messages: Messages | None = None) -> LadderView:
     """Everything both documents show, computed once. ``template_colours`` are a company slide
     template's theme colours: the deck's, where no brand overrides them."""
     ladder = fill_placeholders(ladder)
+    if messages is None:
+        from guidegen.view.language import messages_for
+
+        messages = messages_for(ladder.language)[0]
     rungs = ladder.rungs
     known = [rung.id for rung in rungs]
     unknown = [rung_id for rung_id in selected_ids if rung_id not in known]
@@ -432,9 +457,10 @@ def build_view(ladder: Ladder, *, theme: Theme | None = None, selected_ids: tupl
             changes=_changes(path, list(ladder.competencies)),
             index=index,
             track=tracks.get(rung.track) if rung.track else None,
+            messages=messages,
         ))
     if theme is None:
         theme = brand_theme(brand)[0] if brand else Theme()
     deck_theme = template_theme(template_colours) if template_colours is not None and brand is None else theme
     return LadderView(ladder=ladder, rungs=views, matrix=_matrix(ladder), selected_ids=tuple(dict.fromkeys(selected_ids)),
-                     theme=theme, deck_theme=deck_theme, brand=brand)
+                      messages=messages, theme=theme, deck_theme=deck_theme, brand=brand)

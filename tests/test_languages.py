@@ -1,0 +1,108 @@
+"""Documents in the ladder's own language: every fixed word comes from a catalogue, none is left English."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from guidegen.pipeline import build
+from guidegen.view.language import _catalogue, messages_for
+
+from .hostile import run_guidegen
+from .test_pdf import page_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("de", "fr", "es", "ja", "ar")
+_CALL = re.compile(r"""(?:\b_|\bt|self\.t|messages|self\.messages|view\.messages|context\.messages)\("((?:[^"\\]|\\.)*)\"""")
+
+
+def _used_messages() -> set[str]:
+    """Every English text the code and the templates pass through the catalogue."""
+    found = set()
+    sources = list((ROOT / "templates" / "html").glob("*.j2")) + list((ROOT / "guidegen").rglob("*.py"))
+    for path in sources:
+        for match in _CALL.finditer(path.read_text()):
+            found.add(ast.literal_eval(f'"{match.group(1)}"'))
+    from guidegen.input.schema import Labels
+    from guidegen.deck.slides import CLOSING_TITLE, REVISIT_TITLE, SUMMARY_TITLE
+    from guidegen.deck.threads import CARRIED
+
+    return found | set(Labels().model_dump().values()) | {CLOSING_TITLE, REVISIT_TITLE, SUMMARY_TITLE, CARRIED}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_fixed_word_has_a_translation_that_keeps_its_placeholders(language):
+    table = _catalogue(language)
+    used = _used_messages()
+    assert len(used) > 60
+    missing = sorted(text for text in used if text not in table)
+    assert not missing, missing
+    for english, translated in table.items():
+        assert set(re.findall(r"\{(\w+)\}", english)) == set(re.findall(r"\{(\w+)\}", translated)), english
+
+
+# Furniture that would betray an English document: words no ladder text of the default ladder contains.
+ENGLISH_FURNITURE = ["Contents", "Introduction", "The ladder at a glance", "What changes from", "Key Responsibilities",
+                     "Leadership Components", "Soft Skills", "Real-World Example", "Rung 1 of 5", "Based on",
+                     "Page 2 of", "RUNG 1 OF 5", "Expectations", "as before", "Competencies", "Career guide",
+                     "Questions and next steps", "The ladder, looking back"]
+
+
+@pytest.fixture(scope="module")
+def german(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("de")
+    (folder / "ladder.yaml").write_text("extends: default\nlanguage: de\n")
+    pdf, deck = build(folder / "ladder.yaml", folder / "out", ["pdf", "pptx"])
+    return pdf, deck
+
+
+def _deck_text(deck: Path) -> str:
+    texts = []
+    for slide in Presentation(str(deck)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts.append(shape.text_frame.text)
+            elif getattr(shape, "has_table", False) and shape.has_table:
+                texts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return " ".join(texts)
+
+
+def test_a_german_build_has_no_english_furniture(german):
+    pdf, deck = german
+    guide = " ".join(" ".join(text.split()) for text in page_texts(pdf))
+    slides = " ".join(_deck_text(deck).split())
+    for english in ENGLISH_FURNITURE:
+        assert english not in guide, f"guide: {english!r}"
+        assert english not in slides, f"deck: {english!r}"
+    for german_word in ("Inhalt", "Einführung", "Hauptaufgaben", "STUFE 1 VON 5", "Seite 2 von", "Was sich gegenüber",
+                        "Kompetenzen", "wie zuvor"):
+        assert german_word in guide, german_word
+    for german_word in ("Die Laufbahn auf einen Blick", "Hauptaufgaben", "Fragen und nächste Schritte", "wie zuvor"):
+        assert german_word in slides, german_word
+
+
+def test_headings_a_ladder_names_itself_are_kept(tmp_path):
+    (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: fr\nlabels:\n  soft_skills: Nos savoir-faire\n")
+    (pdf,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf"])
+    guide = " ".join(" ".join(text.split()) for text in page_texts(pdf))
+    assert "Nos savoir-faire" in guide and "Responsabilités clés" in guide and "Soft Skills" not in guide
+
+
+@pytest.mark.parametrize("language, contents", [("ja", "目次"), ("ar", "المحتويات"), ("es", "Índice")])
+def test_other_languages_build_with_their_own_words(tmp_path, language, contents):
+    (tmp_path / "ladder.yaml").write_text(f"extends: default\nlanguage: {language}\n")
+    (pdf,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf"])
+    assert contents in page_texts(pdf)[1]
+
+
+def test_a_language_without_a_catalogue_warns_and_stays_english(tmp_path):
+    (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: pt-BR\n")
+    outcome = run_guidegen("build", "--ladder", str(tmp_path / "ladder.yaml"), "--out", str(tmp_path / "out"),
+                           "--format", "pdf")
+    assert outcome.code == 0, outcome.stderr
+    assert "Warning: no translation of the documents' own words for language 'pt-BR'" in outcome.stderr
+    assert messages_for("de-AT")[0].language == "de"  # a regional tag falls back to its language
