@@ -106,3 +106,18 @@ def test_a_language_without_a_catalogue_warns_and_stays_english(tmp_path):
     assert outcome.code == 0, outcome.stderr
     assert "Warning: no translation of the documents' own words for language 'pt-BR'" in outcome.stderr
     assert messages_for("de-AT")[0].language == "de"  # a regional tag falls back to its language
+
+
+def test_arabic_letters_stay_joined_in_spaced_out_captions(tmp_path):
+    """The cover's eyebrow is letter-spaced in Latin scripts; in Arabic that would pull its letters apart."""
+    import pdfplumber
+
+    (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: ar\n")
+    (pdf,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf"])
+    with pdfplumber.open(pdf) as document:
+        eyebrow = sorted((c for c in document.pages[0].chars if "\u0600" <= c["text"] <= "\u06ff"),
+                         key=lambda c: (round(c["top"]), c["x0"]))
+    line = [c for c in eyebrow if abs(c["top"] - eyebrow[0]["top"]) < 1]
+    assert len(line) >= 10
+    gaps = [following["x0"] - previous["x1"] for previous, following in zip(line, line[1:])]
+    assert max(gaps) < 0.5, gaps
