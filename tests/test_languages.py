@@ -115,9 +115,9 @@ def test_arabic_letters_stay_joined_in_spaced_out_captions(tmp_path):
     (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: ar\n")
     (pdf,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf"])
     with pdfplumber.open(pdf) as document:
-        eyebrow = sorted((c for c in document.pages[0].chars if "\u0600" <= c["text"] <= "\u06ff"),
-                         key=lambda c: (round(c["top"]), c["x0"]))
-    line = [c for c in eyebrow if abs(c["top"] - eyebrow[0]["top"]) < 1]
+        chars = document.pages[0].chars
+        first = min((c for c in chars if "\u0600" <= c["text"] <= "\u06ff"), key=lambda c: c["top"])
+        line = sorted((c for c in chars if abs(c["top"] - first["top"]) < 1), key=lambda c: c["x0"])
     assert len(line) >= 10
     gaps = [following["x0"] - previous["x1"] for previous, following in zip(line, line[1:])]
     assert max(gaps) < 0.5, gaps
