@@ -91,3 +91,27 @@ def test_staircase_labels_take_one_colour_readable_on_every_step():
             inks = {ink for _, ink in colours}
             assert len(inks) == 1, (brand and brand.name, colours)
             assert all(contrast(ink, fill) >= 4.5 for fill, ink in colours), (brand and brand.name, colours)
+
+
+def test_darkening_keeps_a_colours_hue():
+    from guidegen.view.colours import AA_NORMAL, contrast, darken_until, to_oklch
+
+    for colour in ("#2A9D8F", "#E09F3E", "#F2A541", "#EF8354", "#4C9BE8", "#9B5DE5"):
+        darker = darken_until(colour, "#FFFFFF")
+        assert contrast(darker, "#FFFFFF") >= AA_NORMAL
+        hue, new_hue = to_oklch(colour)[2], to_oklch(darker)[2]
+        assert min(abs(hue - new_hue), 360 - abs(hue - new_hue)) < 4, (colour, darker)
+
+
+def test_a_light_brand_colour_stays_in_fills_and_text_takes_the_primary(tmp_path):
+    """Northwind's amber fails as text on white: headings take its green primary, not a darkened ochre."""
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples" / "northwind-health"
+    (pdf,) = build(examples / "ladder.yaml", tmp_path, ["pdf"], brand_path=examples / "brand.yml")
+    with pdfplumber.open(pdf) as document:
+        page = next(p for p in document.pages if "What changes from" in (p.extract_text() or ""))
+        heading = [c for c in page.chars if c["text"] == "W" and c["size"] > 11]
+        colours = {tuple(round(v, 2) for v in c["non_stroking_color"]) for c in heading}
+    green = tuple(round(v / 255, 2) for v in (0x0B, 0x6E, 0x4F))
+    assert colours == {green}, colours

@@ -9,7 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from guidegen.view.colours import AA_NORMAL, contrast, darken_until, hue_distance, mix, readable_on
+from guidegen.view.colours import AA_NORMAL, contrast, darken_until, hue_distance, mix, readable_on, to_oklch
+
+# How much darker (in OKLCH lightness) a brand colour may be made to serve as text before it stops looking
+# like itself (an amber turns brown): beyond it, text takes the primary colour and the brand colour stays
+# in rules, boxes and fills.
+MAX_TEXT_DARKENING = 0.12
 
 if TYPE_CHECKING:
     from guidegen.input.brand import Brand
@@ -37,8 +42,13 @@ class Theme:
 
     @property
     def accent_text(self) -> str:
-        """The accent, darkened where needed to be readable as text on the background."""
-        return darken_until(self.accent, self.background, AA_NORMAL)
+        """The accent where it reads as text on the background; else the primary's text colour. A light brand
+        colour (an amber) keeps its own hue in rules, boxes and fills rather than being darkened into another
+        colour for text."""
+        darker = darken_until(self.accent, self.background, AA_NORMAL)
+        if to_oklch(self.accent)[0] - to_oklch(darker)[0] <= MAX_TEXT_DARKENING:
+            return darker  # a shade deeper, still the same colour
+        return self.primary_text
 
     @property
     def on_primary(self) -> str:
