@@ -121,3 +121,16 @@ def test_arabic_letters_stay_joined_in_spaced_out_captions(tmp_path):
     assert len(line) >= 10
     gaps = [following["x0"] - previous["x1"] for previous, following in zip(line, line[1:])]
     assert max(gaps) < 0.5, gaps
+
+
+@pytest.mark.parametrize("language, culture", [("ja", "ja-JP"), ("zh-TW", "zh-TW"), ("en-US", "en-US")])
+def test_every_run_of_the_deck_says_its_language(tmp_path, language, culture):
+    """Office picks the Japanese or Chinese forms of shared characters (and its spelling checker) by it."""
+    from .ladders import make_ladder, write_ladder
+
+    data = make_ladder(2)
+    data["language"] = language
+    (deck,) = build(write_ladder(tmp_path / "ladder.yaml", data), tmp_path / "out", ["pptx"])
+    runs = [run for slide in Presentation(str(deck)).slides for shape in slide.shapes if shape.has_text_frame
+            for paragraph in shape.text_frame.paragraphs for run in paragraph.runs]
+    assert runs and {run._r.get_or_add_rPr().get("lang") for run in runs} == {culture}

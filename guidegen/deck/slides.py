@@ -18,7 +18,7 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Pt
 
-from guidegen.view.language import Messages, long_date
+from guidegen.view.language import Messages, culture_name, long_date
 from guidegen.view.ladder_view import LadderView, RungView
 from guidegen.view.theme import Theme
 from guidegen.errors import BuildError
@@ -558,6 +558,19 @@ def _core_property(text: str) -> str:
     return cut.rstrip(" ,;:") + "\u2026"
 
 
+def _mark_language(prs, culture: str) -> None:
+    """Every run of the slides and notes in the ladder's language: PowerPoint and LibreOffice pick the
+    Chinese, Japanese or Korean forms of shared characters, and the spelling checker, by it."""
+    from pptx.oxml.ns import qn
+
+    for slide in prs.slides:
+        parts = [slide.element] + ([slide.notes_slide.element] if slide.has_notes_slide else [])
+        for element in parts:
+            for tag in ("a:rPr", "a:endParaRPr", "a:defRPr"):
+                for properties in element.iter(qn(tag)):
+                    properties.set("lang", culture)
+
+
 def render(context: LadderView, target: Path, options: DeckOptions) -> None:
     company_template = options.template  # checked and cleaned when the build started
     prs = open_template(company_template or default_template())
@@ -594,6 +607,7 @@ def render(context: LadderView, target: Path, options: DeckOptions) -> None:
     writer.thread_slides()
     writer.closing_slide()
     writer.add_timings(options.session_minutes)
+    _mark_language(prs, culture_name(context.ladder.language))
     try:
         prs.save(str(target))
     except OSError as exc:

@@ -34,6 +34,18 @@ def long_date(value: date, language: str) -> str:
         return format_date(value, format="long", locale="en")
 
 
+def culture_name(language: str) -> str:
+    """The language with its most likely region, as Office names a culture: "ja" -> "ja-JP", "zh" -> "zh-CN",
+    "zh-TW" stays; Office picks proofing tools and East Asian glyph forms by it."""
+    if "-" in language:
+        return language
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(language.lower(), "")
+    region = next((part for part in likely.split("_")[1:] if part.isupper() and len(part) == 2), None)
+    return f"{language}-{region}" if region else language
+
+
 def catalogue_dir() -> Path:
     return templates_dir() / "locale"
 
