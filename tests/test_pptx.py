@@ -86,7 +86,11 @@ def test_every_rung_slide_has_notes_worth_presenting_from(deck, default_ladder):
     for index, (slide, rung) in enumerate(zip(slides, default_ladder.rungs)):
         assert slide.has_notes_slide
         notes = slide.notes_slide.notes_text_frame.text
-        assert "Talking points" in notes
+        assert "Key message: " in notes
+        if index:  # what the slide does not show: how each competency moved from the rung below
+            assert "Talking points" in notes and "What grows compared with" in notes
+        for item in rung.responsibilities:
+            assert item not in notes  # the notes do not read the slide's bullets back
         story = slide_titled(deck, f"{default_ladder.labels.example}: {rung.short}")
         story_notes = story.notes_slide.notes_text_frame.text
         assert f"Tell the story ({rung.example.setting}): {rung.example.story}" in story_notes

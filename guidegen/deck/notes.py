@@ -46,20 +46,36 @@ def _said(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def key_message(view: RungView) -> str:
+    """The one thing to leave the room with about a rung, from its data: how its reach and its
+    competencies grow from the rung below."""
+    rung = view.rung
+    if view.previous is None:
+        reach = f" {rung.scope}" if rung.scope else ""
+        return (f"Key message: this is where the ladder starts, with the {rung.short}, who "
+                f"{reach.strip()[:1].lower() + reach.strip()[1:]}." if reach and reach.split()[0].endswith("s")
+                else "Key message: this is where the ladder starts" + (f" ({reach.strip()})." if reach else "."))
+    parts = []
+    if rung.scope and view.changes.scope_before and rung.scope != view.changes.scope_before:
+        parts.append(f"the reach grows from \u201c{view.changes.scope_before}\u201d to \u201c{rung.scope}\u201d")
+    grown = [step.competency.name for step in view.changes.grown + view.changes.started]
+    if grown:
+        parts.append(f"more is asked of {_said(grown[:3])}")
+    if not parts:
+        return f"Key message: {rung.short} builds on {view.previous.short} with the lists on the slide."
+    return f"Key message: from {view.previous.short} to {rung.short}, " + " and ".join(parts) + "."
+
+
 def rung_notes(view: RungView, context: LadderView) -> list[str]:
     """Talking points, the example as a story, questions for the room and a bridge to the next rung."""
     rung, labels = view.rung, context.ladder.labels
     opening = f"{rung.title} ({rung.short}), rung {view.number} of {view.total}."
     if view.track is not None:
         opening += f" {view.track.name} track."
-    if rung.scope:
-        opening += f" {labels.scope}: {rung.scope}."
-    notes = [" ".join(filter(None, (opening, rung.what_it_is)))]
+    notes = [opening + " " + key_message(view)]
 
+    # What the slide does not say already: how each competency moved, what is new, and where to linger.
     points = ["Talking points:"]
-    points += [f"- {item}" for item in rung.responsibilities]
-    points += [f"- {skill.name}: {skill.description}" for skill in rung.leadership]
-    points += [f"- {step.competency.name}: {step.shown}" for step in view.expectations]
     if view.previous is not None:
         grown = [f"{step.competency.name} (from {step.before} to {step.now})" for step in view.changes.grown]
         started = [step.competency.name for step in view.changes.started]
@@ -70,6 +86,9 @@ def rung_notes(view: RungView, context: LadderView) -> list[str]:
             points.append(f"- Starting at this rung: {_said(started)}.")
         if new and not context.has_grid:
             points.append(f"- New compared with {view.previous.short}: {_names(new)}.")
+        kept = view.changes.carried_responsibilities
+        if kept:
+            points.append(f"- Still expected from {view.previous.short}: {_said(kept)}")
     if len(points) > 1:
         notes.append("\n".join(points))
 
