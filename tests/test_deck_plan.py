@@ -69,3 +69,15 @@ def test_planning_needs_no_python_pptx():
             "print(any(name == 'pptx' or name.startswith('pptx.') for name in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() \
         == "False"
+
+
+@pytest.mark.parametrize("shape", [dict(items=8, skills=3), dict(items=14, skills=14),
+                                   dict(items=10, skills=10, item_words=12)])
+def test_a_list_that_continues_is_split_evenly_not_down_to_a_lone_item(planner, shape):
+    pages = planner.plan_rung(_view(**shape))
+    assert len(pages) > 1
+    for section in range(3):
+        parts = [len(paras) for page in pages for slot, paras in page.slots if slot == section]
+        if len(parts) > 1:
+            assert min(parts) >= 2, (section, parts)
+            assert max(parts) - min(parts) <= max(2, max(parts) // 2), (section, parts)

@@ -130,6 +130,24 @@ class RungPlanner:
                               lead=labels.expectations))
         return intro
 
+    def _even_box(self, paras: list[Para], box: Box) -> Box:
+        """``box``, or a shorter one when ``paras`` need several boxes: as many as they need, about equally
+        full, so that no continuation holds a lone item."""
+        if self.body.fits(paras, MIN_BODY_PT, box):
+            return box
+        parts, rest = 0, list(paras)
+        while rest:
+            _, rest = self.body.take(rest, MIN_BODY_PT, box)
+            parts += 1
+        total = self.body.height(paras, MIN_BODY_PT, Box(box.width, 0)) * EMU_PER_PT
+        tallest = max(self.body.height([para], MIN_BODY_PT, Box(box.width, 0)) for para in paras) * EMU_PER_PT
+        even = Box(box.width, min(box.height, int(total / parts + tallest)))
+        used, rest = 0, list(paras)
+        while rest and used <= parts:
+            _, rest = self.body.take(rest, MIN_BODY_PT, even)
+            used += 1
+        return even if used <= parts and not rest else box
+
     def plan_rung(self, view: RungView) -> list[RungPage]:
         pages = self._plan(view, with_expectations=True)
         rung = view.rung
@@ -190,12 +208,13 @@ class RungPlanner:
             slots: list[tuple[int, list[Para]]] = []
             if first and 1 < len(remaining) <= MAX_COLUMNS:  # each section in its own column
                 for section, column in enumerate(remaining):
-                    got, remaining[section] = self.body.take(column, MIN_BODY_PT, page_box)
+                    got, remaining[section] = self.body.take(column, MIN_BODY_PT, self._even_box(column, page_box))
                     slots.append((section, got))
             else:  # what is left flows through the slots, a section taking as many as it needs
                 section = next((i for i, column in enumerate(remaining) if column), None)
                 while section is not None and len(slots) < count:
-                    got, remaining[section] = self.body.take(remaining[section], MIN_BODY_PT, page_box)
+                    got, remaining[section] = self.body.take(remaining[section], MIN_BODY_PT,
+                                                             self._even_box(remaining[section], page_box))
                     slots.append((section, got))
                     if not remaining[section]:
                         section = next((i for i, column in enumerate(remaining) if column), None)
