@@ -115,3 +115,18 @@ def test_a_light_brand_colour_stays_in_fills_and_text_takes_the_primary(tmp_path
         colours = {tuple(round(v, 2) for v in c["non_stroking_color"]) for c in heading}
     green = tuple(round(v / 255, 2) for v in (0x0B, 0x6E, 0x4F))
     assert colours == {green}, colours
+
+
+def test_a_worksheet_to_write_on_uses_free_space_without_adding_pages(default_build, tmp_path):
+    from pypdf import PdfReader
+
+    from .test_pdf import page_texts
+
+    guide_pages = page_texts(default_build["pdf"])
+    assert "Worksheet: my next step" in guide_pages[-1]  # on the conclusion's page, not one of its own
+    assert "The competency or skill I will grow first" in guide_pages[-1]
+    for page_size in ("A4", "letter"):
+        (handout,) = build(None, tmp_path / page_size, ["pdf"], page_size=page_size, rung_ids=("senior-pm",))
+        texts = page_texts(handout)
+        assert len(PdfReader(handout).pages) <= 3
+        assert sum("Worksheet: my next step" in text for text in texts) == 1

@@ -23,6 +23,7 @@ from guidegen.view.page import PT_PER_MM, page_geometry
 
 # The overview drawing's coordinate space (CSS px); it is scaled to the text width.
 OVERVIEW_WIDTH, OVERVIEW_HEIGHT, OVERVIEW_GAP = 640, 400, 5
+HANDOUT_OVERVIEW_HEIGHT = 220  # a handout's drawing is lower: its page also holds the next rung and a worksheet
 # Labels on the staircase's steps (guide.css.j2 uses these): the padding inside a step, the sizes
 # of a step's number and title with room for them, and the smaller sizes a number alone may take.
 STEP_PADDING_MM, NUMBER_ONLY_SIDE_MM = 2.5, 0.5
@@ -147,7 +148,8 @@ def _scope_band(context: LadderView, boxes: list[Step], page_size: str) -> dict:
 
 def _overview(context: LadderView, page_size: str) -> dict:
     """The staircase: one step per rung, with the HTML label boxes placed over the SVG steps."""
-    boxes = context.steps(OVERVIEW_WIDTH, OVERVIEW_HEIGHT, OVERVIEW_GAP)
+    height = HANDOUT_OVERVIEW_HEIGHT if context.is_handout else OVERVIEW_HEIGHT
+    boxes = context.steps(OVERVIEW_WIDTH, height, OVERVIEW_GAP)
     shown = {view.rung.id for view in context.shown}
     colours = context.step_colours()
     steps = []
@@ -157,11 +159,11 @@ def _overview(context: LadderView, page_size: str) -> dict:
         steps.append({
             "box": box, "view": view, "selected": selected, "linked": view.rung.id in shown,
             "fill": fill, "ink": ink,
-            "left": _percent(box.x, OVERVIEW_WIDTH), "top": _percent(box.y, OVERVIEW_HEIGHT),
-            "width": _percent(box.width, OVERVIEW_WIDTH), "height": _percent(box.height, OVERVIEW_HEIGHT),
+            "left": _percent(box.x, OVERVIEW_WIDTH), "top": _percent(box.y, height),
+            "width": _percent(box.width, OVERVIEW_WIDTH), "height": _percent(box.height, height),
         })
     alt = " ".join(filter(None, (context.staircase_alt, context.highlighted_alt)))
-    return {"width": OVERVIEW_WIDTH, "height": OVERVIEW_HEIGHT, "steps": steps, "alt": alt,
+    return {"width": OVERVIEW_WIDTH, "height": height, "steps": steps, "alt": alt,
             **_scope_band(context, boxes, page_size),
             "matrix_landscape": len(context.rungs) > PORTRAIT_MATRIX_MAX_RUNGS, **_step_labels(context, boxes, page_size)}
 
