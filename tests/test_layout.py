@@ -130,3 +130,11 @@ def test_a_worksheet_to_write_on_uses_free_space_without_adding_pages(default_bu
         texts = page_texts(handout)
         assert len(PdfReader(handout).pages) <= 3
         assert sum("Worksheet: my next step" in text for text in texts) == 1
+
+
+def test_the_contents_page_says_how_to_use_the_guide(default_build):
+    from .test_pdf import page_texts
+
+    contents = " ".join(page_texts(default_build["pdf"])[1].split())
+    assert "How to use this guide" in contents
+    assert "The competency grid near the end sets every expectation side by side" in contents
