@@ -251,3 +251,17 @@ def test_competency_slide_is_an_editable_table_of_threads(deck, default_ladder):
         cells = rows[competency.name]
         for rung, cell in zip(default_ladder.rungs, cells):
             assert cell == competency.expectations.get(rung.id, cell if cell in ("", "as before") else None)
+
+
+def test_rung_slides_set_each_kind_of_text_at_one_size(deck, default_ladder):
+    """Body text does not change size from one rung slide to the next: one size, the fullest slide's."""
+    labels = default_ladder.labels
+    body_names = {labels.responsibilities, labels.leadership, labels.soft_skills}
+    sizes = {"body": set(), "intro": set()}
+    for slide in rung_slides(deck):
+        for shape in slide.shapes:
+            kind = "body" if shape.name in body_names else "intro" if shape.name == labels.what_it_is else None
+            if kind and shape.has_text_frame:
+                sizes[kind] |= {run.font.size.pt for p in shape.text_frame.paragraphs for run in p.runs}
+    assert len(sizes["body"]) == 1 and len(sizes["intro"]) == 1, sizes
+    assert min(sizes["intro"]) >= min(sizes["body"]) >= 14

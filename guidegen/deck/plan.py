@@ -148,18 +148,32 @@ class RungPlanner:
             used += 1
         return even if used <= parts and not rest else box
 
-    def plan_rung(self, view: RungView) -> list[RungPage]:
-        pages = self._plan(view, with_expectations=True)
+    def deck_sizes(self, views: list[RungView]) -> tuple[int, int]:
+        """One body size and one intro size for every rung slide of a deck: the largest at which each rung
+        that stands on one slide still does, so that text of one kind never changes size from slide to slide
+        (rungs that continue are set at the smallest size anyway)."""
+        singles = [pages[0] for pages in (self.plan_rung(view) for view in views) if len(pages) == 1]
+        if not singles:
+            return BODY_PREFERRED_PT, BODY_PREFERRED_PT
+        body = min(int(page.body_size) for page in singles)
+        intro = min(int(page.intro_size) for page in singles)
+        return body, max(intro, body)
+
+    def plan_rung(self, view: RungView, body_ceiling: int = BODY_PREFERRED_PT,
+                  intro_ceiling: int = BODY_PREFERRED_PT) -> list[RungPage]:
+        """The rung's slides, its text at the largest sizes up to the ceilings that fit (see ``deck_sizes``)."""
+        pages = self._plan(view, True, body_ceiling, intro_ceiling)
         rung = view.rung
         if len(pages) > 1 and view.expectations and (rung.responsibilities or rung.leadership or rung.soft_skills):
             # Where the expectations alone would push a rung that has other sections onto a continuation
             # slide, they are left to the competency table that follows and to the notes.
-            without = self._plan(view, with_expectations=False)
+            without = self._plan(view, False, body_ceiling, intro_ceiling)
             if len(without) < len(pages):
                 return without
         return pages
 
-    def _plan(self, view: RungView, with_expectations: bool) -> list[RungPage]:
+    def _plan(self, view: RungView, with_expectations: bool, body_ceiling: int = BODY_PREFERRED_PT,
+              intro_ceiling: int = BODY_PREFERRED_PT) -> list[RungPage]:
         width = self.area.width
         by_section = self.section_paras(view)
         if not with_expectations:
@@ -179,8 +193,8 @@ class RungPlanner:
             return Box(column_width, area - used - (self.heading_height(continued, sections) if sections else 0))
 
         # The largest body size that lets everything stand on one slide, then the largest intro size above it.
-        for body_size in range(BODY_PREFERRED_PT, MIN_BODY_PT - 1, -1):
-            for intro_size in range(BODY_PREFERRED_PT, body_size - 1, -1):
+        for body_size in range(body_ceiling, MIN_BODY_PT - 1, -1):
+            for intro_size in range(max(intro_ceiling, body_size), body_size - 1, -1):
                 if not self.body.fits(intro, intro_size, Box(width, intro_limit)):
                     continue
                 box = column_box(intro, intro_size)

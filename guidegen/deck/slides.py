@@ -142,6 +142,7 @@ class DeckWriter:
         self.content_bottom = self.height - int(self.height * 0.06)
         self.planner = RungPlanner(self.body, self.heading, self.labels, ContentArea(
             self.content_left, self.content_top, self.content_right, self.content_bottom, self.height), self.t)
+        self.rung_sizes = self.planner.deck_sizes(context.shown)  # one body and one intro size for all rung slides
 
     # -- building blocks ------------------------------------------------------------------------
 
@@ -274,7 +275,7 @@ class DeckWriter:
             self._notes(slide, slide_notes, kind)
 
     def rung_slides(self, view: RungView) -> list:
-        pages = self.planner.plan_rung(view)
+        pages = self.planner.plan_rung(view, *self.rung_sizes)
         slides = []
         for number, page in enumerate(pages, start=1):
             title = view.rung.title if len(pages) == 1 else f"{view.rung.title} ({number}/{len(pages)})"
