@@ -17,16 +17,25 @@ from .test_pdf import page_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("de", "fr", "es", "ja", "ar")
-_CALL = re.compile(r"""(?:\b_|\bt|self\.t|messages|self\.messages|view\.messages|context\.messages)\("((?:[^"\\]|\\.)*)\"""")
+
+
+def _is_translation(func) -> bool:
+    """``t(...)``, ``self.t(...)``, ``messages(...)``, ``view.messages(...)`` and the like."""
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    return name in ("t", "messages")
 
 
 def _used_messages() -> set[str]:
     """Every English text the code and the templates pass through the catalogue."""
     found = set()
-    sources = list((ROOT / "templates" / "html").glob("*.j2")) + list((ROOT / "guidegen").rglob("*.py"))
-    for path in sources:
-        for match in _CALL.finditer(path.read_text()):
+    for path in (ROOT / "templates" / "html").glob("*.j2"):
+        for match in re.finditer(r"""\b_\("((?:[^"\\]|\\.)*)\"""", path.read_text()):
             found.add(ast.literal_eval(f'"{match.group(1)}"'))
+    for path in (ROOT / "guidegen").rglob("*.py"):  # the parser joins strings written over several lines
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[0].value, str) and _is_translation(node.func):
+                found.add(node.args[0].value)
     from guidegen.input.schema import Labels
     from guidegen.deck.slides import CLOSING_TITLE, REVISIT_TITLE, SUMMARY_TITLE
     from guidegen.deck.threads import CARRIED
@@ -134,3 +143,14 @@ def test_every_run_of_the_deck_says_its_language(tmp_path, language, culture):
     runs = [run for slide in Presentation(str(deck)).slides for shape in slide.shapes if shape.has_text_frame
             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs]
     assert runs and {run._r.get_or_add_rPr().get("lang") for run in runs} == {culture}
+
+
+def test_a_german_decks_speaker_notes_are_german(german):
+    _, deck = german
+    notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in Presentation(str(deck)).slides)
+    for english in ("Key message", "Questions for the room", "Talking points", "Timing: about", "Lead into the next",
+                    "Tell the story", "Activity (about five minutes)", "Recap:"):
+        assert english not in notes, english
+    for german_words in ("Kernbotschaft", "Fragen an die Gruppe", "Zeit: etwa", "Überleitung zur nächsten Stufe",
+                         "Erzählen Sie die Geschichte", "Übung (etwa fünf Minuten)", "Zusammenfassung:"):
+        assert german_words in notes, german_words

@@ -196,7 +196,7 @@ class DeckWriter:
         """Open every slide's notes with its share of the session and when it starts."""
         order = {slide.slide_id: position for position, slide in enumerate(self.prs.slides)}
         timed = sorted(self.timed, key=lambda item: order[item[0].slide_id])
-        for (slide, _), line in zip(timed, timing_lines([kind for _, kind in timed], minutes)):
+        for (slide, _), line in zip(timed, timing_lines([kind for _, kind in timed], minutes, self.t)):
             frame = slide.notes_slide.notes_text_frame
             frame.text = line + "\n\n" + frame.text
 

@@ -32,12 +32,15 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def timing_lines(kinds: list[str], total: int) -> list[str]:
+def timing_lines(kinds: list[str], total: int, messages=None) -> list[str]:
     """For each slide (by kind, in order), the line its notes open with: how long, and when."""
+    from guidegen.view.language import ENGLISH
+
+    t = messages or ENGLISH
     minutes = share([WEIGHTS[kind] for kind in kinds], total)
     lines, start = [], 0
     for value in minutes:
-        lines.append(f"Timing: about {value} min ({clock(start)} to {clock(start + value)} of a {total}-minute "
-                     f"session).")
+        lines.append(t("Timing: about {minutes} min ({start} to {end} of a {total}-minute session).", minutes=value,
+                       start=clock(start), end=clock(start + value), total=total))
         start += value
     return lines
