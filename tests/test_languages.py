@@ -154,3 +154,27 @@ def test_a_german_decks_speaker_notes_are_german(german):
     for german_words in ("Kernbotschaft", "Fragen an die Gruppe", "Zeit: etwa", "Überleitung zur nächsten Stufe",
                          "Erzählen Sie die Geschichte", "Übung (etwa fünf Minuten)", "Zusammenfassung:"):
         assert german_words in notes, german_words
+
+
+def test_an_arabic_guide_reads_from_the_right(tmp_path):
+    """Text starts at the right margin, the running title stands at the top right, and the staircase rises
+    to the left: its first step is the rightmost."""
+    import pdfplumber
+
+    from guidegen.input.ladder import load_ladder
+    from guidegen.view.ladder_view import build_view
+
+    (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: ar\n")
+    view = build_view(load_ladder(tmp_path / "ladder.yaml"))
+    steps = view.steps(640, 400, 5)
+    assert steps[0].x > steps[-1].x and steps[0].height < steps[-1].height
+    (pdf,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf"])
+    with pdfplumber.open(pdf) as document:
+        page = next(p for p in document.pages if "Associate Product Manager" in (p.extract_text() or "")
+                    and "APM" in (p.extract_text() or "") and p.page_number > 3)
+        words = page.extract_words()
+        title = [w for w in words if w["text"] == "Manager" and w["top"] < page.height * 0.2]
+        header = [w for w in words if w["top"] < 60]
+    margin_right = page.width - max(w["x1"] for w in words)
+    assert title and page.width - max(w["x1"] for w in title) - margin_right < 3  # the title ends at the right
+    assert min(w["x0"] for w in header if w["text"] == "Climbing") > page.width / 2  # running title at top right

@@ -409,17 +409,25 @@ class DeckWriter:
         below = ctx.rungs[first.index - 1].rung.title if first.previous is not None else None
         names = [segment.track.name for segment in ctx.segments if segment.track]
         t = self.t
-        order = ", ".join(t("left: {name}", name=name) if i == 0 else t("right: {name}", name=name)
+        first_side, last_side = (("right: {name}", "left: {name}") if ctx.right_to_left  # the drawing is mirrored
+                                 else ("left: {name}", "right: {name}"))
+        order = ", ".join(t(first_side, name=name) if i == 0 else t(last_side, name=name)
                           if i == len(names) - 1 else t("middle: {name}", name=name) for i, name in enumerate(names))
         text = t("After {rung} the ladder forks ({order}).", rung=below, order=order) if below else \
             t("The ladder has tracks ({order}).", order=order)
-        fork_x = min(step.x for step, view in zip(steps, ctx.rungs) if view.track is not None)
+        tracked = [step for step, view in zip(steps, ctx.rungs) if view.track is not None]
         room_top = min(step.y for step, view in zip(steps, ctx.rungs) if view.track is None) if first.previous \
             else 0
-        box = Box(emu(fork_x * 0.95), emu(room_top * 0.9))
+        width = self.content_right - self.content_left
+        if ctx.right_to_left:  # the empty corner is above the shared steps, at the right
+            left = int(max(step.x + step.width for step in tracked) * 1.05)
+            box = Box(emu(width - left), emu(room_top * 0.9))
+        else:
+            left = 0
+            box = Box(emu(min(step.x for step in tracked) * 0.95), emu(room_top * 0.9))
         if box.width > 0 and self.body.fits([Para(text)], MIN_BODY_PT, box) and \
                 self.body.words_fit([Para(text)], MIN_BODY_PT, box):
-            self._text_box(slide, self.content_left, self.content_top, box.width, box.height, [Para(text)],
+            self._text_box(slide, self.content_left + left, self.content_top, box.width, box.height, [Para(text)],
                            MIN_BODY_PT, name="Tracks")
 
     def _style_step(self, shape, view: RungView) -> str:

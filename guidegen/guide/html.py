@@ -284,6 +284,7 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> 
         theme=context.theme, overview=overview, cover_max_rungs=COVER_MAX_RUNGS, page=page_geometry(options.page_size),
         title=context.title, rung_count=len(context.rungs), credit=context.branded_credit, logo=logo,
         font_faces=faces, grid_landscape=_grid_landscape(context), page_counter=_page_counter(context.messages),
+        start="right" if context.right_to_left else "left", end="left" if context.right_to_left else "right",
         base_font=_font_stack(brand.base_font if brand else None),
         heading_font=_font_stack((brand.heading_font or brand.base_font) if brand else None),
     )

@@ -154,6 +154,13 @@ class LadderView:
         return self.ladder.title
 
     @property
+    def right_to_left(self) -> bool:
+        """A ladder in Arabic or Hebrew: its pages and its staircase read from the right."""
+        from guidegen.view.language import is_right_to_left
+
+        return is_right_to_left(self.ladder.language)
+
+    @property
     def labels(self) -> Labels:
         """The section headings: the ladder's own words, and its language's for those left at the English
         defaults."""
@@ -310,6 +317,10 @@ class LadderView:
         for view in self.rungs:
             at_level.setdefault(view.number, []).append(view)
         steps: dict[int, Step] = {}
+        if self.right_to_left:  # the staircase rises to the left, the way the language reads
+            columns = [Step(column.index, width - column.x - column.width, column.y, column.width, column.height)
+                       for column in columns]
+            at_level = {level: list(reversed(views)) for level, views in at_level.items()}
         for level, views in at_level.items():
             column = columns[level - 1]
             inner_gap = min(max_gap, column.width * 0.06) if len(views) > 1 else 0

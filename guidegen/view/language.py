@@ -46,6 +46,14 @@ def culture_name(language: str) -> str:
     return f"{language}-{region}" if region else language
 
 
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"})
+
+
+def is_right_to_left(language: str) -> bool:
+    """Whether the language is written right to left, so that pages and drawings are mirrored."""
+    return language.split("-")[0].lower() in RIGHT_TO_LEFT
+
+
 def catalogue_dir() -> Path:
     return templates_dir() / "locale"
 

@@ -2,7 +2,8 @@
 
 Step ``i`` (0 for the lowest rung) stands at the left of step ``i + 1`` and
 is one riser lower, so the drawing reads from the lowest rung at the bottom
-left to the highest at the top right.
+left to the highest at the top right (``LadderView.steps`` mirrors it for a
+language read from the right).
 """
 
 from __future__ import annotations
