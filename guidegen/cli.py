@@ -195,6 +195,11 @@ def validate(ladder_file: Path, brand_file: Path | None) -> None:
     from guidegen.input.ladder import load_ladder
 
     ladder = load_ladder(ladder_file, on_warning=lambda warning: click.echo(f"Warning: {warning}", err=True))
+    from guidegen.view.language import messages_for
+
+    language_warning = messages_for(ladder.language)[1]
+    if language_warning:
+        click.echo(f"Warning: {ladder_file}: {language_warning}", err=True)
     click.echo(f"{ladder_file}: OK, {len(ladder.rungs)} rungs ({', '.join(r.id for r in ladder.rungs)})")
     if brand_file is not None:
         from guidegen.pipeline import load_brand_with_warnings

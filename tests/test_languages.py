@@ -178,3 +178,11 @@ def test_an_arabic_guide_reads_from_the_right(tmp_path):
     margin_right = page.width - max(w["x1"] for w in words)
     assert title and page.width - max(w["x1"] for w in title) - margin_right < 3  # the title ends at the right
     assert min(w["x0"] for w in header if w["text"] == "Climbing") > page.width / 2  # running title at top right
+
+
+def test_validate_says_when_a_language_has_no_catalogue(tmp_path):
+    (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: sv\n")
+    outcome = run_guidegen("validate", str(tmp_path / "ladder.yaml"))
+    assert outcome.code == 0
+    assert f"Warning: {tmp_path / 'ladder.yaml'}: no translation of the documents' own words for language 'sv'" \
+        in outcome.stderr
