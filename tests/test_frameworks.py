@@ -15,6 +15,7 @@ from guidegen.input.ladder import load_ladder
 from guidegen.pipeline import build
 
 from . import frameworks
+from .decks import deck_text
 from .hostile import assert_refused, run_guidegen
 from .overflow import overflow_problems, render_with_libreoffice
 from .test_pdf import page_texts
@@ -22,17 +23,6 @@ from .test_pdf import page_texts
 
 def _flat(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").split())
-
-
-def _deck_text(deck: Path) -> str:
-    texts = []
-    for slide in Presentation(str(deck)).slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                texts.append(shape.text_frame.text)
-            elif getattr(shape, "has_table", False) and shape.has_table:
-                texts += [cell.text for row in shape.table.rows for cell in row.cells]
-    return _flat(" ".join(texts))
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +54,7 @@ def test_import_writes_a_ladder_that_validates_with_tracks_and_every_cell(framew
 
 def test_every_expectation_is_in_the_guide_and_the_deck(framework_build):
     guide = _flat(" ".join(page_texts(framework_build["pdf"])))
-    deck = _deck_text(framework_build["deck"])
+    deck = deck_text(framework_build["deck"])
     for index, (_, name, _, _) in enumerate(frameworks.COMPETENCIES):
         assert name in guide and name in deck
         for text in filter(None, frameworks.expectations(index)):
@@ -142,7 +132,7 @@ def test_the_default_ladder_exports_its_threads(tmp_path):
 def test_a_semicolon_csv_without_bom_builds_directly(tmp_path):
     sheet = frameworks.write_csv(tmp_path / "framework.csv", delimiter=";", bom=False)
     (deck,) = build(sheet, tmp_path / "out", ["pptx"])
-    assert frameworks.expectations(0)[0] in _deck_text(deck)
+    assert frameworks.expectations(0)[0] in deck_text(deck)
     result = CliRunner().invoke(main, ["validate", str(sheet)])
     assert result.exit_code == 0 and "8 rungs" in result.output
 

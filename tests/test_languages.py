@@ -12,6 +12,7 @@ from pptx import Presentation
 from guidegen.pipeline import build
 from guidegen.view.language import _catalogue, messages_for
 
+from .decks import deck_text
 from .hostile import run_guidegen
 from .test_pdf import page_texts
 
@@ -69,21 +70,10 @@ def german(tmp_path_factory):
     return pdf, deck
 
 
-def _deck_text(deck: Path) -> str:
-    texts = []
-    for slide in Presentation(str(deck)).slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                texts.append(shape.text_frame.text)
-            elif getattr(shape, "has_table", False) and shape.has_table:
-                texts += [cell.text for row in shape.table.rows for cell in row.cells]
-    return " ".join(texts)
-
-
 def test_a_german_build_has_no_english_furniture(german):
     pdf, deck = german
     guide = " ".join(" ".join(text.split()) for text in page_texts(pdf))
-    slides = " ".join(_deck_text(deck).split())
+    slides = " ".join(deck_text(deck).split())
     for english in ENGLISH_FURNITURE:
         assert english not in guide, f"guide: {english!r}"
         assert english not in slides, f"deck: {english!r}"

@@ -107,3 +107,18 @@ def plain_message(error: dict[str, Any], root: type[BaseModel]) -> str:
         return f"{value!r} does not have the expected form"
     message = str(error["msg"]).removeprefix("Value error, ")
     return message[:1].lower() + message[1:]
+
+
+def validate_into(document, model: type[BaseModel], data: Any, at: Path_ = ()):
+    """``data`` as ``model``, or None with each of pydantic's errors added to ``document`` (a YAML file or a
+    spreadsheet, each of which knows where a value came from) in plain words."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = at + tuple(error["loc"])
+            document.add(loc, plain_message({**error, "loc": tuple(error["loc"])}, model),
+                         key=error["type"] == "extra_forbidden")
+        return None

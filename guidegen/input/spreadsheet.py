@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from guidegen.errors import InputFileError
-from guidegen.input.messages import plain_message
+from guidegen.input.messages import validate_into
 from guidegen.input.safe_read import read_capped
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
@@ -79,13 +79,8 @@ class SheetDocument:
             raise InputFileError([f"{self.where(row, column)}: {message}" for (row, column), message in ordered])
 
     def validate(self, model: type[BaseModel], data: Any = None, at: Path_ = ()):
-        try:
-            return model.model_validate(self.data if data is None else data)
-        except ValidationError as exc:
-            for error in exc.errors():
-                loc = at + tuple(error["loc"])
-                self.add(loc, plain_message({**error, "loc": tuple(error["loc"])}, model))
-            return None
+        """``data`` (the whole sheet's by default) as ``model``, or None with the problems recorded by cell."""
+        return validate_into(self, model, self.data if data is None else data, at)
 
 
 def column_letter(column: int) -> str:

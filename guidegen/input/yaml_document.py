@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from guidegen.errors import InputFileError
-from guidegen.input.messages import dotted, plain_message
+from guidegen.input.messages import dotted, validate_into
 from guidegen.input.safe_read import MAX_YAML_BYTES as MAX_FILE_BYTES
 from guidegen.input.safe_read import read_capped
 
@@ -132,14 +132,7 @@ class YamlDocument:
 
     def validate(self, model: type[BaseModel], data: Any = None, at: Path_ = ()):
         """``data`` (the whole document by default) as ``model``, or None with the problems recorded."""
-        try:
-            return model.model_validate(self.data if data is None else data)
-        except ValidationError as exc:
-            for error in exc.errors():
-                loc = at + tuple(error["loc"])
-                self.add(loc, plain_message({**error, "loc": tuple(error["loc"])}, model),
-                         key=error["type"] == "extra_forbidden")
-            return None
+        return validate_into(self, model, self.data if data is None else data, at)
 
 
 # libyaml parses about ten times faster than PyYAML's own parser, but its composer recurses in C, so
