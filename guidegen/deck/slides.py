@@ -350,6 +350,7 @@ class DeckWriter:
         band, band_size, band_height = self._scope_band(width, height)
         steps = ctx.steps(width, height - band_height, max_gap=width * 0.007)
         labels, size = self._step_labels(steps)
+        colours = ctx.step_colours(self.theme)  # (fill, label colour) of each step, worked out once
         group = slide.shapes.add_group_shape()
         group.name = "Ladder staircase"
         set_alt_text(group, ctx.staircase_alt)
@@ -361,11 +362,11 @@ class DeckWriter:
             track = f" ({view.track.name})" if view.track else ""
             set_alt_text(shape, f"Rung {view.number}: {view.rung.title}{track}"
                                 + (f". {self.labels.scope}: {view.rung.scope}" if view.rung.scope else ""))
-            self._style_step(shape, view)
+            self._style_step(shape, colours[view.index][0])
             if target is not None:
                 shape.click_action.target_slide = target
             if paras:
-                ink = rgb(self.context.step_ink(view, self.theme))
+                ink = rgb(colours[view.index][1])
                 frame = shape.text_frame
                 fixed_frame(frame)
                 write_paras(frame, paras, size, ink, ink, align=PP_ALIGN.LEFT)
@@ -430,14 +431,13 @@ class DeckWriter:
             self._text_box(slide, self.content_left + left, self.content_top, box.width, box.height, [Para(text)],
                            MIN_BODY_PT, name="Tracks")
 
-    def _style_step(self, shape, view: RungView) -> str:
-        """Fill the step (pale when this deck leaves its rung out) and return the fill as hex."""
+    @staticmethod
+    def _style_step(shape, fill: str) -> None:
+        """Fill the step (``LadderView.step_colours``: pale when this deck leaves its rung out)."""
         shape.shadow.inherit = False
         shape.line.fill.background()
         shape.fill.solid()
-        fill = self.context.step_fill(view, self.theme)
         shape.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
-        return fill
 
     def _step_labels(self, steps) -> tuple[list[list[Para]], int]:
         """The same kind of label on every step, at one size: number and title, else number and

@@ -230,15 +230,6 @@ class LadderView:
     def is_selected(self, view: RungView) -> bool:
         return not self.selected_ids or view.rung.id in self.selected_ids
 
-    def step_fill(self, view: RungView, theme: Theme | None = None) -> str:
-        """The colour of a rung's step in the staircase drawings of both documents: a handout's own rungs
-        in the primary colour, the rungs it leaves out pale, and a whole ladder rising from light to dark."""
-        return self.step_colours(theme)[view.index][0]
-
-    def step_ink(self, view: RungView, theme: Theme | None = None) -> str:
-        """The colour of the label on a rung's step: one colour on every step that is not left out."""
-        return self.step_colours(theme)[view.index][1]
-
     def step_colours(self, theme: Theme | None = None) -> list[tuple[str, str]]:
         """(fill, label colour) of each step, in ``rungs`` order. The steps a document covers share one
         label colour, readable (WCAG AA) on each: the theme's background or text colour, whichever reads
@@ -263,11 +254,6 @@ class LadderView:
                      for fill, view in zip(fills, self.rungs)]
         return [(fill, ink if self.is_selected(view) else theme.on_fill(fill))
                 for fill, view in zip(fills, self.rungs)]
-
-    def after(self, view: RungView) -> RungView | None:
-        """The rung above ``view`` on its path (after a fork, the first track's); see ``above``."""
-        above = self.above(view)
-        return above[0] if above else None
 
     def above(self, view: RungView) -> list[RungView]:
         """The rungs one step up from ``view``: one, or at a fork the first rung of every track."""
