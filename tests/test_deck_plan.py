@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from guidegen.deck.measure import EMU_PER_PT, MIN_BODY_PT, Measure
-from guidegen.deck.plan import BODY_PREFERRED_PT, ContentArea, RungPlanner
+from guidegen.deck.measure import EMU_PER_PT, Measure
+from guidegen.deck.plan import BODY_PREFERRED_PT, RUNG_BODY_PT, ContentArea, RungPlanner
 from guidegen.input.schema import Labels, Ladder
 from guidegen.view.ladder_view import build_view
 
@@ -27,14 +27,18 @@ def _view(**shape):
     return build_view(Ladder.model_validate(make_ladder(2, **shape))).rungs[1]
 
 
+SECTION_NAMES = ("responsibilities", "leadership", "soft_skills")
+
+
 def _texts(pages, section: int) -> list[str]:
-    return [para.lead or para.text for page in pages for slot, paras in page.slots if slot == section
-            for para in paras if not para.continued]
+    """The items of one of the article sections (0, 1, 2) in the order the slides show them."""
+    return [para.lead or para.text for page in pages for slot, paras in page.slots
+            if page.sections[slot] == SECTION_NAMES[section] for para in paras if not para.continued]
 
 
 def test_a_short_rung_stands_on_one_slide_at_a_large_size(planner):
     (page,) = planner.plan_rung(_view())
-    assert MIN_BODY_PT < page.body_size <= BODY_PREFERRED_PT
+    assert RUNG_BODY_PT <= page.body_size <= BODY_PREFERRED_PT
     assert [slot for slot, _ in page.slots] == [0, 1, 2]
 
 
@@ -42,7 +46,7 @@ def test_a_long_rung_continues_with_every_item_once_and_in_order(planner):
     view = _view(items=14, skills=14, item_words=14)
     pages = planner.plan_rung(view)
     assert len(pages) > 1
-    assert all(page.body_size == MIN_BODY_PT for page in pages)  # never below what a room can read
+    assert all(page.body_size == RUNG_BODY_PT for page in pages)  # never below what a room reads
     assert _texts(pages, 0) == list(view.rung.responsibilities)
     assert _texts(pages, 1) == [skill.name for skill in view.rung.leadership]
     assert _texts(pages, 2) == [skill.name for skill in view.rung.soft_skills]
@@ -53,9 +57,11 @@ def test_every_planned_column_fits_its_box(planner):
     for number, page in enumerate(planner.plan_rung(view)):
         intro = (int(planner.body.height(page.intro, page.intro_size, _box(AREA.width)) * EMU_PER_PT)
                  + int(AREA.slide_height * 0.02)) if page.intro else 0
-        room = AREA.height - planner.kicker_height(view) - intro - planner.heading_height(number > 0)
+        room = AREA.height - planner.kicker_height(view) - intro - planner.heading_height(page.continues,
+                                                                                           page.sections)
+        column = _box(planner.column_geometry(page.columns)[0])
         for _, paras in page.slots:
-            assert planner.body.height(paras, page.body_size, _box(planner.column_geometry()[0])) * EMU_PER_PT <= room
+            assert planner.body.height(paras, page.body_size, column) * EMU_PER_PT <= room
 
 
 def _box(width):
@@ -76,8 +82,38 @@ def test_planning_needs_no_python_pptx():
 def test_a_list_that_continues_is_split_evenly_not_down_to_a_lone_item(planner, shape):
     pages = planner.plan_rung(_view(**shape))
     assert len(pages) > 1
-    for section in range(3):
-        parts = [len(paras) for page in pages for slot, paras in page.slots if slot == section]
+    for section in SECTION_NAMES:
+        parts = [len(paras) for page in pages for slot, paras in page.slots if page.sections[slot] == section]
         if len(parts) > 1:
             assert min(parts) >= 2, (section, parts)
             assert max(parts) - min(parts) <= max(2, max(parts) // 2), (section, parts)
+
+
+def test_a_rung_too_full_for_one_slide_keeps_each_section_whole_on_the_next(planner):
+    view = _view(items=6, skills=6, item_words=10)
+    pages = planner.plan_rung(view)
+    assert len(pages) == 2
+    shown = [section for page in pages for section in page.sections]
+    assert sorted(shown) == sorted(SECTION_NAMES)  # each section on one slide only, none cut in two
+    assert not any(page.continues for page in pages)  # so no heading says "continued"
+    assert pages[0].intro and not pages[1].intro
+    assert {page.body_size for page in pages} == {pages[0].body_size} and pages[0].body_size >= RUNG_BODY_PT
+    for number in range(3):
+        assert _texts(pages, number) == ([*view.rung.responsibilities] if number == 0 else
+                                         [s.name for s in (view.rung.leadership, view.rung.soft_skills)[number - 1]])
+
+
+def test_a_lone_list_on_a_slide_is_split_evenly_over_two_columns(planner):
+    view = _view(items=6, skills=6, item_words=10)
+    page = next(page for page in planner.plan_rung(view) if len(page.sections) == 1)
+    counts = [len(paras) for _, paras in page.slots]
+    assert len(counts) == 2 and abs(counts[0] - counts[1]) <= 1, counts
+
+
+def test_the_deck_has_one_body_size_for_its_rung_slides_chosen_for_the_fullest(planner):
+    views = build_view(Ladder.model_validate(make_ladder(4, items=3, skills=2))).rungs
+    views += [build_view(Ladder.model_validate(make_ladder(2, items=8, skills=8, item_words=12))).rungs[1]]
+    body, intro = planner.deck_sizes(views)
+    assert RUNG_BODY_PT <= body <= intro
+    for view in views:
+        assert all(page.body_size == body for page in planner.plan_rung(view, body, intro))

@@ -12,6 +12,7 @@ from pptx import Presentation
 
 from guidegen.cli import main
 from guidegen.input.ladder import load_ladder
+from guidegen.input.typography import typographic_text
 from guidegen.pipeline import build
 
 from . import frameworks
@@ -37,6 +38,11 @@ def framework_build(tmp_path_factory):
     return {"folder": folder, "sheet": sheet, "ladder": ladder_file, "pdf": pdf, "deck": deck}
 
 
+def printed(text: str) -> str:
+    """A cell's text as the documents print it: apostrophes and quotes typographic."""
+    return typographic_text(text, "en")
+
+
 def test_import_writes_a_ladder_that_validates_with_tracks_and_every_cell(framework_build):
     text = framework_build["ladder"].read_text()
     assert text.startswith("# A career ladder imported by guidegen from framework.xlsx (sheet Engineering).")
@@ -48,7 +54,8 @@ def test_import_writes_a_ladder_that_validates_with_tracks_and_every_cell(framew
     assert [(c.group, c.name, c.description) for c in ladder.competencies] == \
         [row[:3] for row in frameworks.COMPETENCIES]
     for index, competency in enumerate(ladder.competencies):
-        expected = {rung.id: text for rung, text in zip(ladder.rungs, frameworks.expectations(index)) if text}
+        expected = {rung.id: printed(text) for rung, text in zip(ladder.rungs, frameworks.expectations(index))
+                    if text}
         assert competency.expectations == expected
 
 
@@ -57,7 +64,7 @@ def test_every_expectation_is_in_the_guide_and_the_deck(framework_build):
     deck = deck_text(framework_build["deck"])
     for index, (_, name, _, _) in enumerate(frameworks.COMPETENCIES):
         assert name in guide and name in deck
-        for text in filter(None, frameworks.expectations(index)):
+        for text in map(printed, filter(None, frameworks.expectations(index))):
             assert text in guide, text
             assert text in deck, text
     for title in frameworks.LEVELS:
@@ -87,7 +94,7 @@ def test_a_handout_after_the_fork_shows_both_tracks(framework_build):
     text = _flat(" ".join(page_texts(pdf)))
     assert "Moving up from Senior Engineer to Staff Engineer (Individual contributor)" in text
     assert "Moving up from Senior Engineer to Engineering Manager (People manager)" in text
-    assert frameworks.expectations(8)[6] in text  # what the manager track's first rung brings
+    assert printed(frameworks.expectations(8)[6]) in text  # what the manager track's first rung brings
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])

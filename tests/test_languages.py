@@ -176,3 +176,72 @@ def test_validate_says_when_a_language_has_no_catalogue(tmp_path):
     assert outcome.code == 0
     assert f"Warning: {tmp_path / 'ladder.yaml'}: no translation of the documents' own words for language 'sv'" \
         in outcome.stderr
+
+
+def test_an_arabic_deck_reads_from_the_right(tmp_path):
+    """Columns run from the right (the first list at the right edge), tables read from the right, and every
+    paragraph runs right to left, left-set text moved to the right; the staircase rises to the left."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    from guidegen.input.ladder import load_ladder
+
+    (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: ar\n")
+    ladder = load_ladder(tmp_path / "ladder.yaml")
+    (deck,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pptx"])
+    slides = list(Presentation(str(deck)).slides)
+    labels = messages_for("ar")[0]
+    headings = {shape.name: shape for slide in slides for shape in slide.shapes
+                if slide.shapes.title is not None and slide.shapes.title.text.startswith(ladder.rungs[1].title)}
+    leadership, soft = (headings[f"{labels(name)} heading"] for name in ("Leadership Components", "Soft Skills"))
+    assert leadership.left > soft.left  # the first column stands at the right
+    assert leadership.left + leadership.width > slides[0].part.package.presentation_part.presentation.slide_width * 0.8
+    for number, slide in enumerate(slides, start=1):
+        for shape in slide.shapes:
+            paragraphs = shape.text_frame.paragraphs if shape.has_text_frame else []
+            for paragraph in paragraphs:
+                properties = paragraph._p.get_or_add_pPr()
+                assert properties.get("rtl") == "1", (number, shape.name)
+                assert properties.get("algn") != "l", (number, shape.name)
+            if shape.has_table:
+                assert shape.table._tbl.tblPr.get("rtl") == "1"
+        title = slide.shapes.title
+        if title is not None and slide.slide_layout.name == "Title Only":
+            assert title.text_frame.paragraphs[0]._p.pPr.get("algn") == "r", number
+    stairs = next(shape for slide in slides for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.GROUP)
+    steps = sorted(stairs.shapes, key=lambda step: step.name)
+    assert steps[0].left > steps[-1].left  # step 1 at the right
+
+
+def test_quotes_and_apostrophes_are_typographic_in_the_ladders_language(tmp_path):
+    """Straight quotes typed in the ladder print as the ladder's language writes them, inherited text too."""
+    (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: de\ncompany_introduction:\n"
+                                          "  - 'Wir sagen \"Willkommen\" zu allen, die neu sind.'\n")
+    pdf, deck = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf", "pptx"])
+    guide = " ".join(" ".join(text.split()) for text in page_texts(pdf))
+    notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in Presentation(str(deck)).slides)
+    slides = deck_text(deck)
+    assert "\u201eWillkommen\u201c" in guide and "\u201eWillkommen\u201c" in notes
+    assert "company\u2019s" in guide and "company\u2019s" in slides  # the English base's own apostrophes
+    assert "company's" not in guide and '"' not in guide
+
+
+def test_an_english_guide_has_curly_apostrophes(default_build):
+    guide = " ".join(page_texts(default_build["pdf"]))
+    assert "company\u2019s long-term goals" in " ".join(guide.split()) and "'s " not in guide
+
+
+@pytest.mark.parametrize("language, forms", [("zh-CN", "CJK-SC"), ("zh-TW", "CJK-TC"), ("ja", "CJK-JP")])
+def test_chinese_and_japanese_guides_use_their_own_forms_of_shared_characters(tmp_path, language, forms):
+    """Han characters shared by Chinese and Japanese are drawn differently in each: the guide takes the
+    font faces of the ladder's language, not Japanese forms for Chinese."""
+    import subprocess
+
+    from .ladders import make_ladder, write_ladder
+
+    data = make_ladder(2, items=1, skills=1)
+    data["language"] = language
+    data["rungs"][0]["what_it_is"] = "直接关系到用户体验，并与设计团队合作。"
+    (pdf,) = build(write_ladder(tmp_path / "ladder.yaml", data), tmp_path / "out", ["pdf"])
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    cjk = {line.split()[0].split("+")[-1] for line in fonts.splitlines() if "CJK" in line}
+    assert cjk and all(forms in name for name in cjk), cjk

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -25,10 +27,23 @@ def test_widescreen(deck):
     assert (deck.slide_width, deck.slide_height) == (Emu(12192000), Emu(6858000))
 
 
+def _part_of(title: str) -> tuple[str, int]:
+    """A rung slide's rung title and its part: "Senior PM (2/2)" is part 2 of "Senior PM"."""
+    match = re.fullmatch(r"(.*) \((\d+)/\d+\)", title)
+    return (match.group(1), int(match.group(2))) if match else (title, 1)
+
+
+def rung_parts(deck, title: str) -> list:
+    """Every slide of one rung, in order."""
+    return [slide for slide in deck.slides if slide.shapes.title is not None
+            and _part_of(slide.shapes.title.text)[0] == title]
+
+
 def rung_slides(deck):
-    """The first slide of each rung, in order (each is followed by its story slide)."""
-    titles = {rung_title for rung_title in RUNG_TITLES}
-    return [slide for slide in deck.slides if slide.shapes.title is not None and slide.shapes.title.text in titles]
+    """The first slide of each rung, in order (its other parts and its story slide follow)."""
+    titles = set(RUNG_TITLES)
+    return [slide for slide in deck.slides if slide.shapes.title is not None
+            and _part_of(slide.shapes.title.text) in {(title, 1) for title in titles}]
 
 
 RUNG_TITLES = [rung.title for rung in __import__("guidegen").load_ladder(
@@ -42,7 +57,8 @@ def slide_titled(deck, title):
 
 def test_title_agenda_one_slide_per_rung_summary_closing(deck, default_ladder):
     slides = list(deck.slides)
-    assert len(slides) == 3 + 2 * len(default_ladder.rungs) + 3
+    parts = sum(len(rung_parts(deck, rung.title)) for rung in default_ladder.rungs)
+    assert len(slides) == 3 + parts + len(default_ladder.rungs) + 3  # each rung's slides and its story
     assert slides[2].shapes.title.text == "The ladder at a glance"  # the map of the session
     assert slides[0].slide_layout.name == "Title Slide"
     assert slides[0].shapes.title.text == default_ladder.title
@@ -51,7 +67,7 @@ def test_title_agenda_one_slide_per_rung_summary_closing(deck, default_ladder):
     for rung in default_ladder.rungs:
         assert rung.title in agenda
     for slide, rung in zip(rung_slides(deck), default_ladder.rungs):
-        assert slide.shapes.title.text == rung.title
+        assert _part_of(slide.shapes.title.text) == (rung.title, 1)
         assert slide.slide_layout.name == "Title Only"
     assert slides[-3].shapes.title.text == "The ladder, looking back"
     assert slides[-2].shapes.title.text == default_ladder.labels.competencies
@@ -59,8 +75,8 @@ def test_title_agenda_one_slide_per_rung_summary_closing(deck, default_ladder):
 
 
 def test_rung_slides_show_the_four_parts(deck, default_ladder):
-    for slide, rung in zip(rung_slides(deck), default_ladder.rungs):
-        text = slide_texts(slide)
+    for rung in default_ladder.rungs:
+        text = " ".join(slide_texts(slide) for slide in rung_parts(deck, rung.title))
         assert rung.what_it_is in text
         for item in rung.responsibilities:
             assert item in text
@@ -82,13 +98,14 @@ def test_body_text_is_readable_when_projected(deck):
 
 
 def test_every_rung_slide_has_notes_worth_presenting_from(deck, default_ladder):
-    slides = rung_slides(deck)
-    for index, (slide, rung) in enumerate(zip(slides, default_ladder.rungs)):
-        assert slide.has_notes_slide
-        notes = slide.notes_slide.notes_text_frame.text
-        assert "Key message: " in notes
+    for index, rung in enumerate(default_ladder.rungs):
+        parts = [slide.notes_slide.notes_text_frame.text for slide in rung_parts(deck, rung.title)]
+        assert "Key message: " in parts[0] and not any("Key message: " in later for later in parts[1:])
         if index:  # what the slide does not show: how each competency moved from the rung below
-            assert "Talking points" in notes and "What grows compared with" in notes
+            assert "Talking points" in parts[0] and "What grows compared with" in parts[0]
+        for later in parts[1:]:  # a rung's next slide says what it shows, and asks about that
+            assert f"{rung.title}, continued: " in later and "Questions for the room:" in later
+        notes = "\n\n".join(parts)
         for item in rung.responsibilities:
             assert item not in notes  # the notes do not read the slide's bullets back
         story = slide_titled(deck, f"{default_ladder.labels.example}: {rung.short}")
@@ -97,8 +114,10 @@ def test_every_rung_slide_has_notes_worth_presenting_from(deck, default_ladder):
         assert rung.example.story in slide_texts(story)  # on screen, not only in the notes
         story_questions = story_notes.split("Questions for the room:", 1)[1]
         assert 2 <= story_questions.count("?") <= 3
-        questions = notes.split("Questions for the room:", 1)[1]
-        assert 2 <= questions.count("?") <= 4
+        questions = [part.split("Questions for the room:", 1)[1].split("\n\n")[0] for part in parts
+                     if "Questions for the room:" in part]
+        asked = [len(re.findall(r"^\d+\. ", part, re.M)) for part in questions]
+        assert all(1 <= count <= 3 for count in asked) and 2 <= sum(asked) <= 5, asked
         for skill in rung.soft_skills:
             assert skill.name in notes
         if index + 1 < len(default_ladder.rungs):
@@ -258,10 +277,10 @@ def test_rung_slides_set_each_kind_of_text_at_one_size(deck, default_ladder):
     labels = default_ladder.labels
     body_names = {labels.responsibilities, labels.leadership, labels.soft_skills}
     sizes = {"body": set(), "intro": set()}
-    for slide in rung_slides(deck):
+    for slide in (part for rung in default_ladder.rungs for part in rung_parts(deck, rung.title)):
         for shape in slide.shapes:
             kind = "body" if shape.name in body_names else "intro" if shape.name == labels.what_it_is else None
             if kind and shape.has_text_frame:
                 sizes[kind] |= {run.font.size.pt for p in shape.text_frame.paragraphs for run in p.runs}
     assert len(sizes["body"]) == 1 and len(sizes["intro"]) == 1, sizes
-    assert min(sizes["intro"]) >= min(sizes["body"]) >= 14
+    assert min(sizes["intro"]) >= min(sizes["body"]) >= 18  # read from the back of a training room

@@ -75,3 +75,14 @@ def test_characters_the_font_lacks_are_measured_in_the_font_that_draws_them():
     # A line with a CJK character is as tall as the CJK font's lines; a Latin line keeps Carlito's.
     assert carlito.line_height_of("Stakeholder") == carlito.line_height
     assert carlito.line_height_of("Stakeholder 滦") > carlito.line_height * 1.1
+
+
+def test_cjk_punctuation_never_starts_a_line_it_takes_a_character_down_instead():
+    from guidegen.view.textmetrics import NO_LINE_START, font_metrics, wrap
+
+    sentence = "负责产品路线图，并与工程和设计团队合作，确保功能按时交付。"
+    font = font_metrics("Carlito")
+    for width in range(120, 400, 7):
+        lines = wrap(sentence, font, 20, width)
+        assert "".join(lines) == sentence
+        assert not any(line[0] in NO_LINE_START for line in lines), (width, lines)

@@ -69,18 +69,32 @@ def _questions(questions: list[str], t: Messages) -> str:
     return "\n".join([t("Questions for the room:")] + [f"{n}. {q}" for n, q in enumerate(questions, start=1)])
 
 
-def rung_notes(view: RungView, context: LadderView) -> list[str]:
-    """A key message, what the slide does not say, questions for the room and a bridge to the next rung."""
+ALL_SECTIONS = frozenset({"responsibilities", "expectations", "leadership", "soft_skills"})
+
+
+def rung_notes(view: RungView, context: LadderView, sections: frozenset[str] = ALL_SECTIONS, first: bool = True,
+               last: bool = True) -> list[str]:
+    """A key message, what the slide does not say, questions for the room and a bridge to the next rung.
+
+    A rung shown over several slides shares its script out: the key message and what changed on the
+    first, questions about the ``sections`` each slide shows, the story and the bridge on the ``last``.
+    """
     rung, labels, t = view.rung, context.labels, context.messages
-    opening = t("{title} ({short}), rung {number} of {total}.", title=rung.title, short=rung.short,
-                number=view.number, total=view.total)
-    if view.track is not None:
-        opening += " " + t("{track} track.", track=view.track.name)
-    notes = [opening + " " + key_message(view)]
+    notes = []
+    if first:
+        opening = t("{title} ({short}), rung {number} of {total}.", title=rung.title, short=rung.short,
+                    number=view.number, total=view.total)
+        if view.track is not None:
+            opening += " " + t("{track} track.", track=view.track.name)
+        notes.append(opening + " " + key_message(view))
+    else:
+        notes.append(t("{title}, continued: {headings}.", title=rung.title, headings=t.join(
+            [getattr(labels, section) for section in ("responsibilities", "expectations", "leadership", "soft_skills")
+             if section in sections])))
 
     # What the slide does not say already: how each competency moved, and what is new.
     points = []
-    if view.previous is not None:
+    if first and view.previous is not None:
         grown = [t("{competency} (from {before} to {after})", competency=step.competency.name, before=step.before,
                    after=step.now) for step in view.changes.grown]
         started = [step.competency.name for step in view.changes.started]
@@ -100,52 +114,53 @@ def rung_notes(view: RungView, context: LadderView) -> list[str]:
     if points:
         notes.append("\n".join([t("Talking points:")] + points))
 
-    if rung.soft_skills:
+    if rung.soft_skills and "soft_skills" in sections:
         notes.append("\n".join([t("{heading} to draw out:", heading=labels.soft_skills)]
                                + [f"- {skill.name}: {skill.description}" for skill in rung.soft_skills]))
 
-    if rung.example is not None:
+    if rung.example is not None and last:
         notes.append(t("The next slide tells the story of {who} at work ({setting}).", who=_who(rung.short, t),
                        setting=rung.example.setting))
 
     questions = []
-    if rung.responsibilities:
+    if rung.responsibilities and "responsibilities" in sections:
         questions.append(t("Which of these responsibilities do you already carry today, and which would stretch "
                            "you?"))
-    if rung.leadership:
+    if rung.leadership and "leadership" in sections:
         questions.append(t("Where have you seen {skill} make a difference to a team? What did it look like?",
                            skill=rung.leadership[0].name))
-    if rung.soft_skills:
+    if rung.soft_skills and "soft_skills" in sections:
         questions.append(t("Of {skills}, which would you most like to practice in the next quarter, and how?",
                            skills=t.join([skill.name for skill in rung.soft_skills[:3]])))
-    if view.expectations and len(questions) < 3:
+    if view.expectations and len(questions) < 3 and (first or "expectations" in sections):
         questions.append(t("Which of these expectations ({competencies}) can you already show with an example from "
                            "your own work?", competencies=t.join([s.competency.name for s in view.expectations[:3]])))
     if questions:
         notes.append(_questions(questions, t))
 
-    ups = context.above(view)
-    if ups:
-        bridges = []
-        for above in ups:
-            moved = above.changes.grown + above.changes.started
-            grown = [f"{step.competency.name} ({step.now})" for step in moved]
-            named = {step.now.casefold() for step in moved}
-            added = [skill.name for skill in above.changes.leadership if skill.name.casefold() not in named]
-            said = ([t("asks more of {items}", items=t.join(grown))] if grown else []) + (
-                [t("adds {items}", items=t.join(added))] if added else [])
-            where = (t("{title} ({short}), on the {track} track,", title=above.rung.title, short=above.rung.short,
-                       track=above.track.name) if above.track is not None and len(ups) > 1
-                     else f"{above.rung.title} ({above.rung.short})")
-            bridges.append(t("{rung} {changes}.", rung=where, changes=t.join(said)) if said
-                           else t("{rung} builds on the same foundations.", rung=where))
-        notes.append(t("Lead into the next rung: {bridges} Ask the room what {who} would need to learn to get there.",
-                       bridges=" ".join(bridges), who=_who(rung.short, t)))
-    else:
-        top = t("This is the top of the {track} track.", track=view.track.name) if view.track \
-            else t("This is the top of the ladder.")
-        notes.append(top + " " + t("Ask the room what {title} looks like in our own organization, and who they "
-                                   "would go to for advice on the way there.", title=rung.title))
+    if last:
+        ups = context.above(view)
+        if ups:
+            bridges = []
+            for above in ups:
+                moved = above.changes.grown + above.changes.started
+                grown = [f"{step.competency.name} ({step.now})" for step in moved]
+                named = {step.now.casefold() for step in moved}
+                added = [skill.name for skill in above.changes.leadership if skill.name.casefold() not in named]
+                said = ([t("asks more of {items}", items=t.join(grown))] if grown else []) + (
+                    [t("adds {items}", items=t.join(added))] if added else [])
+                where = (t("{title} ({short}), on the {track} track,", title=above.rung.title,
+                           short=above.rung.short, track=above.track.name)
+                         if above.track is not None and len(ups) > 1 else f"{above.rung.title} ({above.rung.short})")
+                bridges.append(t("{rung} {changes}.", rung=where, changes=t.join(said)) if said
+                               else t("{rung} builds on the same foundations.", rung=where))
+            notes.append(t("Lead into the next rung: {bridges} Ask the room what {who} would need to learn to get "
+                           "there.", bridges=" ".join(bridges), who=_who(rung.short, t)))
+        else:
+            top = t("This is the top of the {track} track.", track=view.track.name) if view.track \
+                else t("This is the top of the ladder.")
+            notes.append(top + " " + t("Ask the room what {title} looks like in our own organization, and who they "
+                                       "would go to for advice on the way there.", title=rung.title))
     return notes
 
 

@@ -1,7 +1,7 @@
 """DrawingML and PresentationML details python-pptx has no API for, and the deck's text writing.
 
 Text frames that never autofit, runs that name the theme's East Asian and complex-script fonts,
-right-to-left paragraphs, bullets, alt text, a template's inherited title size, and logos turned
+right-to-left paragraphs and slides, bullets, alt text, a template's inherited title size, and logos turned
 into pictures (SVG drawn under a time and memory budget).
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
@@ -38,6 +39,9 @@ def write_paras(frame, paras: list[Para], size: float, colour, lead_colour, alig
     for index, para in enumerate(paras):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         set_bullet(paragraph, para)
+        # CJK punctuation that cannot start a line would otherwise hang past the box's edge in
+        # LibreOffice; without hanging it pulls a character down with it, as the measuring wrap does.
+        paragraph._p.get_or_add_pPr().set("hangingPunct", "0")
         if right_to_left(para.lead or para.text):
             paragraph._p.get_or_add_pPr().set("rtl", "1")
             align = align if align is not None else PP_ALIGN.RIGHT
@@ -173,3 +177,48 @@ def inherited_title_size(slide, placeholder) -> float:
                 return int(rpr.get("sz")) / 100
             break  # only the first level-1 style of each source speaks for the title
     return DEFAULT_TITLE_PT
+
+
+def _inherited_alignment(slide, placeholder) -> str:
+    """How the template aligns a placeholder's text: its layout placeholder, the master's placeholder of
+    its kind, then the master's title or body style; left where none says."""
+    kind = placeholder.placeholder_format.type
+    layout = slide.slide_layout
+    sources = [layout.placeholders.get(idx=placeholder.placeholder_format.idx)]
+    sources.append(next((p for p in layout.slide_master.placeholders if p.placeholder_format.type == kind
+                         or (kind in TITLES and p.placeholder_format.type in TITLES)), None))
+    elements = [source._element for source in sources if source is not None]
+    styles = layout.slide_master.element.find(qn("p:txStyles"))
+    if styles is not None:
+        elements.append(styles.find(qn("p:titleStyle") if kind in TITLES else qn("p:bodyStyle")))
+    for element in elements:
+        level = next(element.iter(qn("a:lvl1pPr")), None) if element is not None else None
+        if level is not None and level.get("algn"):
+            return level.get("algn")
+    return "l"
+
+
+def mirror_right_to_left(slide) -> None:
+    """A right-to-left slide: every paragraph and table runs from the right, and text the template or the
+    deck set at the left moves to the right; centred and justified text stays as it is."""
+    def mirror(paragraphs, base: str) -> None:
+        for paragraph in paragraphs:
+            properties = paragraph.get_or_add_pPr()
+            properties.set("rtl", "1")
+            if (properties.get("algn") or base) == "l":
+                properties.set("algn", "r")
+
+    def visit(shapes) -> None:
+        for shape in shapes:
+            if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+                visit(shape.shapes)
+                continue
+            if shape.has_text_frame:
+                base = _inherited_alignment(slide, shape) if shape.is_placeholder else "l"
+                mirror(shape.text_frame._txBody.p_lst, base)
+            if getattr(shape, "has_table", False):
+                table = shape.table._tbl
+                table.get_or_add_tblPr().set("rtl", "1")
+                mirror(table.iter(qn("a:p")), "l")
+
+    visit(slide.shapes)

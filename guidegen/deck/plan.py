@@ -1,8 +1,9 @@
 """How a rung's text is spread over slides: pure arithmetic on measured text, no python-pptx.
 
-The largest sizes at which the rung fits one slide, from 20 pt down to 14 pt; below that, as
-many continuation slides as its lists need, each section keeping its heading. Testable alone
-(tests/test_deck_plan.py), with nothing but the theme fonts' metrics.
+The largest size at which the rung fits one slide, from 20 pt down to 18 pt (what the back of a
+room reads); below that, its sections whole on as few slides as hold them, as evenly filled as
+they can be; a section too long for a slide of its own continues, keeping its heading. Testable
+alone (tests/test_deck_plan.py), with nothing but the theme fonts' metrics.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from guidegen.view.ladder_view import RungView
 from guidegen.view.language import ENGLISH, Messages
 
 BODY_PREFERRED_PT = 20
-HEADING_PT = 18
+RUNG_BODY_PT = 18  # the smallest body text of a rung slide: read from the back of a training room
+HEADING_PT = 22  # column headings: larger than the text under them
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,10 @@ class RungPage:
 
     intro: list[Para]
     slots: list[tuple[int, list[Para]]]
-    intro_size: float = MIN_BODY_PT
-    body_size: float = MIN_BODY_PT
+    intro_size: float = RUNG_BODY_PT
+    body_size: float = RUNG_BODY_PT
     sections: tuple[str, ...] = ARTICLE_SECTIONS
+    continues: bool = False  # its lists go on from the slide before: headings say "continued"
 
     @property
     def columns(self) -> int:
@@ -125,38 +128,43 @@ class RungPlanner:
         facts = [f"{label}: {value}" for label, value in ((labels.scope, rung.scope), (labels.leads, rung.leads),
                                                           (labels.presents_to, rung.presents_to)) if value]
         intro += [Para(" \u00b7 ".join(facts))] if facts else []
-        if inline_expectations and view.expectations and RungPlanner.expectations_inline(view):
-            intro.append(Para(" \u00b7 ".join(f"{step.competency.name}: {step.shown}" for step in view.expectations),
+        # The line gives what this rung itself expects: carried expectations were on the slides before, and
+        # one that only names a skill listed on the same slide would say it twice.
+        listed = {skill.name.casefold() for skill in rung.leadership + rung.soft_skills}
+        steps = [step for step in view.expectations
+                 if step.now is not None and step.now.casefold() not in listed]
+        if inline_expectations and steps and RungPlanner.expectations_inline(view):
+            intro.append(Para(" \u00b7 ".join(f"{step.competency.name}: {step.shown}" for step in steps),
                               lead=labels.expectations))
         return intro
 
     def _even_box(self, paras: list[Para], box: Box) -> Box:
         """``box``, or a shorter one when ``paras`` need several boxes: as many as they need, about equally
         full, so that no continuation holds a lone item."""
-        if self.body.fits(paras, MIN_BODY_PT, box):
+        size = RUNG_BODY_PT
+        if self.body.fits(paras, size, box):
             return box
         parts, rest = 0, list(paras)
         while rest:
-            _, rest = self.body.take(rest, MIN_BODY_PT, box)
+            _, rest = self.body.take(rest, size, box)
             parts += 1
-        total = self.body.height(paras, MIN_BODY_PT, Box(box.width, 0)) * EMU_PER_PT
-        tallest = max(self.body.height([para], MIN_BODY_PT, Box(box.width, 0)) for para in paras) * EMU_PER_PT
+        total = self.body.height(paras, size, Box(box.width, 0)) * EMU_PER_PT
+        tallest = max(self.body.height([para], size, Box(box.width, 0)) for para in paras) * EMU_PER_PT
         even = Box(box.width, min(box.height, int(total / parts + tallest)))
         used, rest = 0, list(paras)
         while rest and used <= parts:
-            _, rest = self.body.take(rest, MIN_BODY_PT, even)
+            _, rest = self.body.take(rest, size, even)
             used += 1
         return even if used <= parts and not rest else box
 
     def deck_sizes(self, views: list[RungView]) -> tuple[int, int]:
-        """One body size and one intro size for every rung slide of a deck: the largest at which each rung
-        that stands on one slide still does, so that text of one kind never changes size from slide to slide
-        (rungs that continue are set at the smallest size anyway)."""
-        singles = [pages[0] for pages in (self.plan_rung(view) for view in views) if len(pages) == 1]
-        if not singles:
+        """One body size and one intro size for every rung slide of a deck, chosen for the fullest: the
+        largest at which each rung still stands on one slide; the floor as soon as one rung takes two."""
+        pages = [page for view in views for page in self.plan_rung(view)]
+        if not pages:
             return BODY_PREFERRED_PT, BODY_PREFERRED_PT
-        body = min(int(page.body_size) for page in singles)
-        intro = min(int(page.intro_size) for page in singles)
+        body = min(int(page.body_size) for page in pages)
+        intro = min(int(page.intro_size) for page in pages if page.intro) if any(p.intro for p in pages) else body
         return body, max(intro, body)
 
     def plan_rung(self, view: RungView, body_ceiling: int = BODY_PREFERRED_PT,
@@ -165,11 +173,91 @@ class RungPlanner:
         pages = self._plan(view, True, body_ceiling, intro_ceiling)
         rung = view.rung
         if len(pages) > 1 and view.expectations and (rung.responsibilities or rung.leadership or rung.soft_skills):
-            # Where the expectations alone would push a rung that has other sections onto a continuation
-            # slide, they are left to the competency table that follows and to the notes.
+            # Where the expectations alone would push a rung that has other sections onto another slide,
+            # they are left to the competency table that follows and to the notes.
             without = self._plan(view, False, body_ceiling, intro_ceiling)
             if len(without) < len(pages):
                 return without
+        return pages
+
+    def _column_box(self, view: RungView, intro: list[Para], intro_size: float, sections: tuple[str, ...],
+                    continued: bool = False) -> Box:
+        """The room under the intro for each column of ``sections``, below their headings."""
+        width = self.area.width
+        gap = int(self.area.slide_height * 0.02)
+        column_width, _ = self.column_geometry(2 if len(sections) == 1 else max(1, min(len(sections), MAX_COLUMNS)))
+        used = int(self.body.height(intro, intro_size, Box(width, 0)) * EMU_PER_PT) + gap if intro else 0
+        headings = self.heading_height(continued, sections) if sections else 0
+        return Box(column_width, self.area.height - self.kicker_height(view) - used - headings)
+
+    def _two_columns(self, paras: list[Para], size: float, box: Box) -> tuple[list[Para], list[Para]] | None:
+        """A lone list over two columns, split between items where the taller column is shortest (a list of
+        three or fewer that fits one column stays whole); None when it does not fit two."""
+        if len(paras) <= 3 and self.body.fits(paras, size, box):
+            return paras, []
+        splits = [(paras[:cut], paras[cut:]) for cut in range(1, len(paras))
+                  if self.body.fits(paras[:cut], size, box) and self.body.fits(paras[cut:], size, box)]
+        if splits:
+            return min(splits, key=lambda parts: max(self.body.height(part, size, box) for part in parts))
+        head, rest = self.body.take(paras, size, box)  # items too long to keep whole: split inside one
+        return (head, rest) if head and self.body.fits(rest, size, box) else None
+
+    def _fill(self, paras: list[Para], size: float, box: Box, flow: bool) -> float | None:
+        """How full ``paras`` leave their column (the fuller of two when a lone list ``flow``s over two),
+        or None when they do not fit."""
+        if flow:
+            parts = self._two_columns(paras, size, box)
+            if parts is None:
+                return None
+            return max(self.body.height(part, size, box) for part in parts if part) * EMU_PER_PT / box.height
+        return self.body.height(paras, size, box) * EMU_PER_PT / box.height if self.body.fits(paras, size, box) \
+            else None
+
+    def _slots(self, paras_of: dict[str, list[Para]], sections: tuple[str, ...], size: float,
+               box: Box) -> list[tuple[int, list[Para]]]:
+        if len(sections) == 1:
+            head, rest = self._two_columns(paras_of[sections[0]], size, box)
+            return [(0, head)] + ([(0, rest)] if rest else [])
+        return [(index, paras_of[section]) for index, section in enumerate(sections)]
+
+    def _whole_sections(self, view: RungView, intro: list[Para], sections: tuple[str, ...],
+                        paras_of: dict[str, list[Para]], size: float,
+                        most: int | None = None) -> list[RungPage] | None:
+        """The sections, each whole, on as few slides as hold them at ``size`` (no more than ``most``), the
+        intro on the first, grouped so the slides are as evenly full as they can be; None when a section
+        is too long for a slide of its own."""
+        if not self.body.fits(intro, size, Box(self.area.width, int((self.area.height - self.kicker_height(view))
+                                                                    * 0.4))):
+            return None
+        best: tuple[int, float, list[tuple[str, ...]]] | None = None
+        for cuts in range(1 << max(len(sections) - 1, 0)):  # every way of cutting the sections into runs
+            groups, current = [], [sections[0]]
+            for index, section in enumerate(sections[1:]):
+                if cuts >> index & 1:
+                    groups.append(tuple(current))
+                    current = []
+                current.append(section)
+            groups.append(tuple(current))
+            fullest = 0.0
+            for number, group in enumerate(groups):
+                box = self._column_box(view, intro if number == 0 else [], size, group)
+                if box.height < self.body.line_height(size) * 3 * EMU_PER_PT:
+                    break
+                fills = [self._fill(paras_of[section], size, box, flow=len(group) == 1) for section in group]
+                if None in fills:
+                    break
+                fullest = max(fullest, *fills)
+            else:
+                key = (len(groups), fullest)
+                if best is None or key < best[:2]:
+                    best = (len(groups), fullest, groups)
+        if best is None or (most is not None and best[0] > most):
+            return None
+        pages = []
+        for number, group in enumerate(best[2]):
+            page_intro = intro if number == 0 else []
+            box = self._column_box(view, page_intro, size, group)
+            pages.append(RungPage(page_intro, self._slots(paras_of, group, size, box), size, size, group))
         return pages
 
     def _plan(self, view: RungView, with_expectations: bool, body_ceiling: int = BODY_PREFERRED_PT,
@@ -181,57 +269,59 @@ class RungPlanner:
         sections = tuple(section for section in SECTIONS if by_section[section])
         # A rung with one list (a framework's expectations) flows it through two columns, not one wide one.
         count = 2 if len(sections) == 1 else max(1, min(len(sections), MAX_COLUMNS))
-        column_width, _ = self.column_geometry(count)
         area = self.area.height - self.kicker_height(view)
         columns = [by_section[section] for section in sections]
         intro = self.intro_paras(view, self.labels, with_expectations)
         intro_limit = int(area * (0.4 if columns else 1.0))
-        gap = int(self.area.slide_height * 0.02)
-
-        def column_box(intro_paras: list[Para], intro_size: float, continued: bool = False) -> Box:
-            used = int(self.body.height(intro_paras, intro_size, Box(width, 0)) * EMU_PER_PT) + gap if intro_paras else 0
-            return Box(column_width, area - used - (self.heading_height(continued, sections) if sections else 0))
 
         # The largest body size that lets everything stand on one slide, then the largest intro size above it.
-        for body_size in range(body_ceiling, MIN_BODY_PT - 1, -1):
+        for body_size in range(max(body_ceiling, RUNG_BODY_PT), RUNG_BODY_PT - 1, -1):
             for intro_size in range(max(intro_ceiling, body_size), body_size - 1, -1):
                 if not self.body.fits(intro, intro_size, Box(width, intro_limit)):
                     continue
-                box = column_box(intro, intro_size)
-                if len(columns) == 1:  # one list over two columns
-                    head, rest = self.body.take(columns[0], body_size, box)
-                    if head and self.body.fits(rest, body_size, box):
-                        return [RungPage(intro, [(0, head)] + ([(0, rest)] if rest else []), intro_size, body_size,
-                                         sections)]
-                elif all(self.body.fits(column, body_size, box) for column in columns):
-                    return [RungPage(intro, list(enumerate(columns)), intro_size, body_size, sections)]
+                box = self._column_box(view, intro, intro_size, sections)
+                if sections and all(self._fill(column, body_size, box, flow=len(columns) == 1) is not None
+                                    for column in columns):
+                    return [RungPage(intro, self._slots(by_section, sections, body_size, box), intro_size,
+                                     body_size, sections)]
+                if not sections:
+                    return [RungPage(intro, [], intro_size, body_size, sections)]
 
-        intro_size = MIN_BODY_PT
-        intro, leftover_intro = self.body.take(intro, MIN_BODY_PT, Box(width, intro_limit))
-        box = column_box(intro, intro_size)
+        size = RUNG_BODY_PT
+        whole = self._whole_sections(view, intro, sections, by_section, size) if sections else None
+        if whole is not None:  # as few slides as at the floor, at the largest size that keeps them as few
+            for larger in range(max(body_ceiling, size), size, -1):
+                roomier = self._whole_sections(view, intro, sections, by_section, larger, most=len(whole))
+                if roomier is not None:
+                    return roomier
+            return whole
+
+        # A section too long for a slide of its own: everything flows at the floor, headings continuing.
+        intro, leftover_intro = self.body.take(intro, size, Box(width, intro_limit))
+        box = self._column_box(view, intro, size, sections)
         pages = []
         remaining, first = [list(column) for column in columns], True
         while any(remaining) or leftover_intro:
             if first:
                 page_box, page_intro = box, intro
             elif leftover_intro:  # the rest of an over-long intro takes the next slide's intro space
-                page_intro, leftover_intro = self.body.take(leftover_intro, MIN_BODY_PT, Box(width, intro_limit))
-                page_box = column_box(page_intro, MIN_BODY_PT, continued=True)
+                page_intro, leftover_intro = self.body.take(leftover_intro, size, Box(width, intro_limit))
+                page_box = self._column_box(view, page_intro, size, sections, continued=True)
             else:
-                page_box, page_intro = column_box([], MIN_BODY_PT, continued=True), []
+                page_box, page_intro = self._column_box(view, [], size, sections, continued=True), []
             slots: list[tuple[int, list[Para]]] = []
             if first and 1 < len(remaining) <= MAX_COLUMNS:  # each section in its own column
                 for section, column in enumerate(remaining):
-                    got, remaining[section] = self.body.take(column, MIN_BODY_PT, self._even_box(column, page_box))
+                    got, remaining[section] = self.body.take(column, size, self._even_box(column, page_box))
                     slots.append((section, got))
             else:  # what is left flows through the slots, a section taking as many as it needs
                 section = next((i for i, column in enumerate(remaining) if column), None)
                 while section is not None and len(slots) < count:
-                    got, remaining[section] = self.body.take(remaining[section], MIN_BODY_PT,
+                    got, remaining[section] = self.body.take(remaining[section], size,
                                                              self._even_box(remaining[section], page_box))
                     slots.append((section, got))
                     if not remaining[section]:
                         section = next((i for i, column in enumerate(remaining) if column), None)
-            pages.append(RungPage(page_intro, slots, MIN_BODY_PT, MIN_BODY_PT, sections))
+            pages.append(RungPage(page_intro, slots, size, size, sections, continues=not first))
             first = False
         return pages

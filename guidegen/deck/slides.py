@@ -29,8 +29,9 @@ from guidegen.deck import notes
 from guidegen.deck.notes import with_article
 from guidegen.deck.plan import BODY_PREFERRED_PT, HEADING_PT, ContentArea, RungPage, RungPlanner
 from guidegen.deck.options import DeckOptions
-from guidegen.deck.ooxml import (THEME_HEADING_FONT, fixed_frame, inherited_title_size, logo_picture, rgb, set_alt_text,
-                                 subtitle_placeholder, title_placeholder, write_paras)
+from guidegen.deck.ooxml import (THEME_HEADING_FONT, fixed_frame, inherited_title_size, logo_picture,
+                                 mirror_right_to_left, rgb, set_alt_text, subtitle_placeholder, title_placeholder,
+                                 write_paras)
 from guidegen.deck.template import (TITLES, apply_theme, find_layout, open_template,
                                     remove_unused_placeholders, theme_fonts)
 from guidegen.deck.measure import EMU_PER_PT, INSET, MIN_BODY_PT, Box, Measure, Para, emu
@@ -62,9 +63,11 @@ def story_lesson(view: RungView, messages: Messages) -> str:
 
 def _lower_first(text: str, messages: Messages) -> str:
     """A phrase that began a line, set inside a sentence ("Assists on features" -> "assists on features");
-    initials stay as they are ("PMs ..."), and so does every word of a language that capitalises nouns."""
+    initials stay as they are ("PMs ..."), so does a name that owns something ("Northwind's whole ..."),
+    and so does every word of a language that capitalises nouns."""
     first = text.split()[0] if text.split() else ""
-    if not messages.is_english or (len(first) > 1 and first[1].isupper()):
+    possessive = first.endswith(("'s", "\u2019s"))
+    if not messages.is_english or possessive or (len(first) > 1 and first[1].isupper()):
         return text
     return text[:1].lower() + text[1:]
 
@@ -145,6 +148,13 @@ class DeckWriter:
         self.rung_sizes = self.planner.deck_sizes(context.shown)  # one body and one intro size for all rung slides
 
     # -- building blocks ------------------------------------------------------------------------
+
+    def _mirrored(self, left: int, width: int) -> int:
+        """Where a box that would stand at ``left`` goes: the same place, or, in a right-to-left deck, as far
+        from the right edge of the content as it would have been from the left (first column at the right)."""
+        if not self.context.right_to_left:
+            return left
+        return self.content_left + self.content_right - left - width
 
     def _slide(self, layout, title: str, keep_subtitle: bool = False):
         slide = self.prs.slides.add_slide(layout)
@@ -269,7 +279,7 @@ class DeckWriter:
             slide = self._slide(self.plain_layout, slide_title)
             column_width = width if len(columns) == 1 else (width - int(width * 0.04)) // 2
             for index, column in enumerate(columns):
-                left = self.content_left + index * (column_width + int(width * 0.04))
+                left = self._mirrored(self.content_left + index * (column_width + int(width * 0.04)), column_width)
                 self._text_box(slide, left, self.content_top, column_width, height, column, size,
                                name=f"{title} {index + 1}")
             self._notes(slide, slide_notes, kind)
@@ -281,9 +291,10 @@ class DeckWriter:
             title = view.rung.title if len(pages) == 1 else f"{view.rung.title} ({number}/{len(pages)})"
             slide = self._slide(self.plain_layout, title)
             self._write_rung_page(slide, view, page, continued=number > 1)
-            self._notes(slide, notes.rung_notes(view, self.context) if number == 1
-                        else [f"{view.rung.title}, continued: the rest of its lists."],
-                        "rung" if number == 1 else "continued")
+            shown = frozenset(page.sections[slot] for slot, _ in page.slots)
+            self._notes(slide, notes.rung_notes(view, self.context, shown, first=number == 1,
+                                                last=number == len(pages)),
+                        "rung" if len(pages) == 1 else "continued" if page.continues else "rung part")
             slides.append(slide)
         return slides
 
@@ -320,15 +331,15 @@ class DeckWriter:
         if not page.sections:
             return
         column_width, gap = self.planner.column_geometry(page.columns)
-        heading_height = self.planner.heading_height(continued, page.sections)
+        heading_height = self.planner.heading_height(page.continues, page.sections)
         body_height = self.content_bottom - top - heading_height
         names = self.planner.headings(False, page.sections)
-        labels = self.planner.headings(continued, page.sections)
+        labels = self.planner.headings(page.continues, page.sections)
         for index, (section, paras) in enumerate(page.slots):
             if not paras:
                 continue
             heading, label = names[section], labels[section]
-            left = self.content_left + index * (column_width + gap)
+            left = self._mirrored(self.content_left + index * (column_width + gap), column_width)
             if index == 0 or page.slots[index - 1][0] != section:  # a list over two columns: one heading
                 self._text_box(slide, left, top, column_width, heading_height, [Para(lead=label)], HEADING_PT,
                                name=f"{heading} heading", lead_colour=rgb(self.theme.accent_text), heading_font=True)
@@ -471,8 +482,8 @@ class DeckWriter:
         columns = 1 + len(table.views)
         total_width = table.name_width + table.column_width * len(table.views)
         total_height = table.header_height + sum(row.height for row in table.rows)
-        frame = slide.shapes.add_table(rows, columns, emu(self.content_left), emu(self.content_top),
-                                       emu(total_width), emu(total_height))
+        frame = slide.shapes.add_table(rows, columns, emu(self._mirrored(self.content_left, total_width)),
+                                       emu(self.content_top), emu(total_width), emu(total_height))
         frame.name = self.labels.competencies
         grid = frame.table
         grid.columns[0].width = emu(table.name_width)
@@ -617,6 +628,9 @@ def render(context: LadderView, target: Path, options: DeckOptions) -> None:
     writer.closing_slide()
     writer.add_timings(options.session_minutes)
     _mark_language(prs, culture_name(context.ladder.language))
+    if context.right_to_left:
+        for slide in prs.slides:
+            mirror_right_to_left(slide)
     try:
         prs.save(str(target))
     except OSError as exc:

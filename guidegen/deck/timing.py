@@ -7,8 +7,9 @@ session's length and rounded so that the whole minutes still add up to it exactl
 from __future__ import annotations
 
 # Minutes a slide of each kind takes in an unhurried session, before scaling to the session's length.
-WEIGHTS = {"title": 1.0, "agenda": 1.0, "map": 3.0, "rung": 3.5, "continued": 1.5, "story": 3.0,
-           "revisit": 8.0, "competencies": 2.0, "closing": 5.0}
+# A rung over two slides ("rung part" each) takes longer than one on a single slide.
+WEIGHTS = {"title": 1.0, "agenda": 1.0, "map": 3.0, "rung": 3.5, "rung part": 2.5, "continued": 1.5,
+           "story": 3.0, "revisit": 8.0, "competencies": 2.0, "closing": 5.0}
 
 
 def share(weights: list[float], total: int) -> list[int]:

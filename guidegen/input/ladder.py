@@ -13,6 +13,7 @@ from guidegen.errors import InputFileError
 from guidegen.input.overlay import Overlay, merge, stale_names
 from guidegen.input.schema import Ladder, consistency_problems
 from guidegen.input.spreadsheet import SheetDocument, is_spreadsheet, read_framework
+from guidegen.input.typography import typographic
 from guidegen.input.yaml_document import YamlDocument, read_document
 from guidegen.resources import default_ladder_path
 
@@ -20,12 +21,19 @@ MAX_EXTENDS_DEPTH = 4  # an overlay of an overlay of ... : deeper than this is s
 _BRAND_KEYS = {"meta", "logo", "color", "typography", "defaults"}
 
 
-def load_ladder(path: str | Path, _extending: tuple[Path, ...] = (), on_warning=None) -> Ladder:
+def load_ladder(path: str | Path, on_warning=None) -> Ladder:
     """Load and validate a ladder file, or raise ``InputFileError`` listing every problem.
 
     ``on_warning`` hears what is allowed but probably wrong (inherited text that names a renamed rung).
-    ``_extending`` is the chain of overlays that led here, to catch loops.
+    Quotes and apostrophes come out typographic in the language of the ladder as a whole, overlays
+    applied (an English base extended in German takes German quotes).
     """
+    ladder = _load(path, (), on_warning)
+    return typographic(ladder, ladder.language)
+
+
+def _load(path: str | Path, _extending: tuple[Path, ...], on_warning) -> Ladder:
+    """``load_ladder`` before typography; ``_extending`` is the chain of overlays that led here, to catch loops."""
     if is_spreadsheet(path):  # a competency framework kept as a grid (see spreadsheet.py)
         return validate_ladder(read_framework(path))
     document = read_document(path)
@@ -34,7 +42,7 @@ def load_ladder(path: str | Path, _extending: tuple[Path, ...] = (), on_warning=
     overlay = document.validate(Overlay)
     document.fail_if_problems()
     chain = (*_extending, Path(path).resolve())
-    base = load_ladder(_base_path(document, overlay.extends, chain), chain, on_warning)
+    base = _load(_base_path(document, overlay.extends, chain), chain, on_warning)
     merged = merge(document, overlay, base)
     ladder = validate_ladder(document, merged)
     for warning in stale_names(document, overlay, base, merged):

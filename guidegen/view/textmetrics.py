@@ -142,6 +142,11 @@ def fallback_font(pattern: str, code: int) -> FontMetrics | None:
     return None
 
 
+# Punctuation that may not begin a line in Chinese and Japanese (the core of the kinsoku rules).
+NO_LINE_START = frozenset("\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff01\uff1f\uff09\u300d\u300f\u3011\u3009"
+                          "\u300b\u30fc\u2026\u30fb\u3005\u309d\u309e\u30fd\u30fe")
+
+
 def wrap(text: str, font: FontMetrics, size: float, max_width: float) -> list[str]:
     """Greedy word wrap; a word longer than the line is split between characters.
 
@@ -167,8 +172,11 @@ def wrap(text: str, font: FontMetrics, size: float, max_width: float) -> list[st
         for char in word:  # break a word only when it cannot fit on a line of its own
             char_units = font.units(char)
             if current and not fits(current_units + char_units):
+                carried = ""
+                if char in NO_LINE_START and len(current) > 1:  # kinsoku: take a character down with it
+                    current, carried = current[:-1], current[-1]
                 lines.append(current)
-                current, current_units = "", 0
+                current, current_units = carried, font.units(carried) if carried else 0
             current += char
             current_units += char_units
     if current:
