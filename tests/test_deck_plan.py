@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from guidegen.deck.measure import EMU_PER_PT, Measure
+from guidegen.deck.measure import EMU_PER_PT, Box, Measure, Para
 from guidegen.deck.plan import BODY_PREFERRED_PT, RUNG_BODY_PT, ContentArea, RungPlanner
 from guidegen.input.schema import Labels, Ladder
 from guidegen.view.ladder_view import build_view
@@ -117,3 +117,17 @@ def test_the_deck_has_one_body_size_for_its_rung_slides_chosen_for_the_fullest(p
     assert RUNG_BODY_PT <= body <= intro
     for view in views:
         assert all(page.body_size == body for page in planner.plan_rung(view, body, intro))
+
+
+def test_headings_never_break_inside_a_word_a_narrow_slide_takes_fewer_columns():
+    """German's long compounds in a 4:3 template's serif: three columns would break "Führungskompetenzen"."""
+    labels = Labels(responsibilities="Hauptaufgaben", leadership="Führungskompetenzen",
+                    soft_skills="Soziale Kompetenzen")
+    narrow = ContentArea(left=457200, top=1589088, right=8686800, bottom=6446520, slide_height=6858000)
+    planner = RungPlanner(Measure("DejaVu Sans"), Measure("DejaVu Serif"), labels, narrow)
+    assert planner.heading_size >= RUNG_BODY_PT
+    width, _ = planner.column_geometry(planner.columns_for(("responsibilities", "leadership", "soft_skills")))
+    headings = [Para(lead=heading) for heading in planner.headings(True, ("leadership", "soft_skills"))]
+    assert planner.heading.words_fit(headings, planner.heading_size, Box(width, 0))
+    for page in planner.plan_rung(_view(items=4, skills=4)):
+        assert page.columns <= planner.max_columns and len(page.sections) <= planner.max_columns

@@ -59,10 +59,7 @@ class RungPage:
     body_size: float = RUNG_BODY_PT
     sections: tuple[str, ...] = ARTICLE_SECTIONS
     continues: bool = False  # its lists go on from the slide before: headings say "continued"
-
-    @property
-    def columns(self) -> int:
-        return 2 if len(self.sections) == 1 else max(1, min(len(self.sections), MAX_COLUMNS))
+    columns: int = 3
 
 
 class RungPlanner:
@@ -75,6 +72,24 @@ class RungPlanner:
         self.heading = heading
         self.labels = labels
         self.area = area
+        self.max_columns, self.heading_size = self._heading_layout()
+
+    def _heading_layout(self) -> tuple[int, int]:
+        """How many columns a slide may have, and one size for every column heading: the largest up to
+        ``HEADING_PT`` at which no word of a heading has to break in a column of a three-column slide; where
+        even at the body's size one would (German's "Führungskompetenzen" on a 4:3 slide), two columns."""
+        headings = [Para(lead=heading) for continued in (False, True) for heading in self.headings(continued, SECTIONS)]
+        for count in (3, 2):
+            width, _ = self.column_geometry(count)
+            for size in range(HEADING_PT, RUNG_BODY_PT - 1, -1):
+                if self.heading.words_fit(headings, size, Box(width, 0)):
+                    wider = self.heading.words_fit(headings, size, Box(self.column_geometry(MAX_COLUMNS)[0], 0))
+                    return (MAX_COLUMNS if count == 3 and wider else count), size
+        return 2, RUNG_BODY_PT
+
+    def columns_for(self, sections: tuple[str, ...]) -> int:
+        """Columns of a slide showing ``sections``: one each, and two for a lone list to flow through."""
+        return 2 if len(sections) == 1 else max(1, min(len(sections), self.max_columns))
 
     def kicker(self, view: RungView, continued: bool) -> str:
         kicker = view.kicker.upper()
@@ -97,8 +112,8 @@ class RungPlanner:
 
     def heading_height(self, continued: bool = False, sections: tuple[str, ...] | None = None) -> int:
         sections = sections or ARTICLE_SECTIONS
-        column_width, _ = self.column_geometry(max(1, min(len(sections), MAX_COLUMNS)))
-        return max(int(self.heading.height([Para(lead=h)], HEADING_PT, Box(column_width, 0)) * EMU_PER_PT)
+        column_width, _ = self.column_geometry(self.columns_for(sections))
+        return max(int(self.heading.height([Para(lead=h)], self.heading_size, Box(column_width, 0)) * EMU_PER_PT)
                    for h in self.headings(continued, sections))
 
     @staticmethod
@@ -185,7 +200,7 @@ class RungPlanner:
         """The room under the intro for each column of ``sections``, below their headings."""
         width = self.area.width
         gap = int(self.area.slide_height * 0.02)
-        column_width, _ = self.column_geometry(2 if len(sections) == 1 else max(1, min(len(sections), MAX_COLUMNS)))
+        column_width, _ = self.column_geometry(self.columns_for(sections))
         used = int(self.body.height(intro, intro_size, Box(width, 0)) * EMU_PER_PT) + gap if intro else 0
         headings = self.heading_height(continued, sections) if sections else 0
         return Box(column_width, self.area.height - self.kicker_height(view) - used - headings)
@@ -223,14 +238,39 @@ class RungPlanner:
     def _whole_sections(self, view: RungView, intro: list[Para], sections: tuple[str, ...],
                         paras_of: dict[str, list[Para]], size: float,
                         most: int | None = None) -> list[RungPage] | None:
-        """The sections, each whole, on as few slides as hold them at ``size`` (no more than ``most``), the
-        intro on the first, grouped so the slides are as evenly full as they can be; None when a section
-        is too long for a slide of its own."""
-        if not self.body.fits(intro, size, Box(self.area.width, int((self.area.height - self.kicker_height(view))
-                                                                    * 0.4))):
+        """The sections, each whole, on as few slides as hold them at ``size`` (no more than ``most``), grouped
+        so the slides are as evenly full as they can be; None when a section is too long for a slide of its
+        own. The intro heads the first slide, or takes it to itself when no section fits under it."""
+        room = self.area.height - self.kicker_height(view)
+        if not self.body.fits(intro, size, Box(self.area.width, room)):
             return None
-        best: tuple[int, float, list[tuple[str, ...]]] | None = None
-        for cuts in range(1 << max(len(sections) - 1, 0)):  # every way of cutting the sections into runs
+        best: tuple[int, float, bool, list[tuple[str, ...]]] | None = None
+        for alone in (False, True):
+            if not alone and not self.body.fits(intro, size, Box(self.area.width, int(room * 0.6))):
+                continue
+            for groups in self._runs(sections):
+                if any(len(group) > self.max_columns for group in groups):
+                    continue
+                fullest = self._fullest(view, [] if alone else intro, groups, paras_of, size)
+                if fullest is not None:
+                    key = (len(groups) + alone, fullest, alone)
+                    if best is None or key < best[:3]:
+                        best = (*key, groups)
+        if best is None or (most is not None and best[0] > most):
+            return None
+        pages_count, _, alone, groups = best
+        pages = [RungPage(intro, [], size, size, (), columns=1)] if alone else []
+        for number, group in enumerate(groups):
+            page_intro = intro if number == 0 and not alone else []
+            box = self._column_box(view, page_intro, size, group)
+            pages.append(RungPage(page_intro, self._slots(paras_of, group, size, box), size, size, group,
+                                  columns=self.columns_for(group)))
+        return pages
+
+    @staticmethod
+    def _runs(sections: tuple[str, ...]):
+        """Every way of cutting ``sections`` into runs that keep their order."""
+        for cuts in range(1 << max(len(sections) - 1, 0)):
             groups, current = [], [sections[0]]
             for index, section in enumerate(sections[1:]):
                 if cuts >> index & 1:
@@ -238,27 +278,22 @@ class RungPlanner:
                     current = []
                 current.append(section)
             groups.append(tuple(current))
-            fullest = 0.0
-            for number, group in enumerate(groups):
-                box = self._column_box(view, intro if number == 0 else [], size, group)
-                if box.height < self.body.line_height(size) * 3 * EMU_PER_PT:
-                    break
-                fills = [self._fill(paras_of[section], size, box, flow=len(group) == 1) for section in group]
-                if None in fills:
-                    break
-                fullest = max(fullest, *fills)
-            else:
-                key = (len(groups), fullest)
-                if best is None or key < best[:2]:
-                    best = (len(groups), fullest, groups)
-        if best is None or (most is not None and best[0] > most):
-            return None
-        pages = []
-        for number, group in enumerate(best[2]):
-            page_intro = intro if number == 0 else []
-            box = self._column_box(view, page_intro, size, group)
-            pages.append(RungPage(page_intro, self._slots(paras_of, group, size, box), size, size, group))
-        return pages
+            yield groups
+
+    def _fullest(self, view: RungView, intro: list[Para], groups: list[tuple[str, ...]],
+                 paras_of: dict[str, list[Para]], size: float) -> float | None:
+        """How full the fullest column is with each group on a slide (``intro`` over the first), or None
+        when one does not fit."""
+        fullest = 0.0
+        for number, group in enumerate(groups):
+            box = self._column_box(view, intro if number == 0 else [], size, group)
+            if box.height < self.body.line_height(size) * 3 * EMU_PER_PT:
+                return None
+            fills = [self._fill(paras_of[section], size, box, flow=len(group) == 1) for section in group]
+            if None in fills:
+                return None
+            fullest = max(fullest, *fills)
+        return fullest
 
     def _plan(self, view: RungView, with_expectations: bool, body_ceiling: int = BODY_PREFERRED_PT,
               intro_ceiling: int = BODY_PREFERRED_PT) -> list[RungPage]:
@@ -268,14 +303,15 @@ class RungPlanner:
             by_section["expectations"] = []
         sections = tuple(section for section in SECTIONS if by_section[section])
         # A rung with one list (a framework's expectations) flows it through two columns, not one wide one.
-        count = 2 if len(sections) == 1 else max(1, min(len(sections), MAX_COLUMNS))
+        count = self.columns_for(sections)
         area = self.area.height - self.kicker_height(view)
         columns = [by_section[section] for section in sections]
         intro = self.intro_paras(view, self.labels, with_expectations)
         intro_limit = int(area * (0.4 if columns else 1.0))
 
         # The largest body size that lets everything stand on one slide, then the largest intro size above it.
-        for body_size in range(max(body_ceiling, RUNG_BODY_PT), RUNG_BODY_PT - 1, -1):
+        one_slide = len(sections) <= self.max_columns  # else its sections could not stand side by side
+        for body_size in range(max(body_ceiling, RUNG_BODY_PT), RUNG_BODY_PT - 1, -1) if one_slide else ():
             for intro_size in range(max(intro_ceiling, body_size), body_size - 1, -1):
                 if not self.body.fits(intro, intro_size, Box(width, intro_limit)):
                     continue
@@ -283,9 +319,9 @@ class RungPlanner:
                 if sections and all(self._fill(column, body_size, box, flow=len(columns) == 1) is not None
                                     for column in columns):
                     return [RungPage(intro, self._slots(by_section, sections, body_size, box), intro_size,
-                                     body_size, sections)]
+                                     body_size, sections, columns=self.columns_for(sections))]
                 if not sections:
-                    return [RungPage(intro, [], intro_size, body_size, sections)]
+                    return [RungPage(intro, [], intro_size, body_size, sections, columns=1)]
 
         size = RUNG_BODY_PT
         whole = self._whole_sections(view, intro, sections, by_section, size) if sections else None
@@ -310,7 +346,7 @@ class RungPlanner:
             else:
                 page_box, page_intro = self._column_box(view, [], size, sections, continued=True), []
             slots: list[tuple[int, list[Para]]] = []
-            if first and 1 < len(remaining) <= MAX_COLUMNS:  # each section in its own column
+            if first and 1 < len(remaining) <= self.max_columns:  # each section in its own column
                 for section, column in enumerate(remaining):
                     got, remaining[section] = self.body.take(column, size, self._even_box(column, page_box))
                     slots.append((section, got))
@@ -322,6 +358,6 @@ class RungPlanner:
                     slots.append((section, got))
                     if not remaining[section]:
                         section = next((i for i, column in enumerate(remaining) if column), None)
-            pages.append(RungPage(page_intro, slots, size, size, sections, continues=not first))
+            pages.append(RungPage(page_intro, slots, size, size, sections, continues=not first, columns=count))
             first = False
         return pages

@@ -27,7 +27,7 @@ from guidegen.view.staircase import STEP_LABELS, step_label
 from guidegen.view.textmetrics import register_font_faces
 from guidegen.deck import notes
 from guidegen.deck.notes import with_article
-from guidegen.deck.plan import BODY_PREFERRED_PT, HEADING_PT, ContentArea, RungPage, RungPlanner
+from guidegen.deck.plan import BODY_PREFERRED_PT, ContentArea, RungPage, RungPlanner
 from guidegen.deck.options import DeckOptions
 from guidegen.deck.ooxml import (THEME_HEADING_FONT, fixed_frame, inherited_title_size, logo_picture,
                                  mirror_right_to_left, rgb, set_alt_text, subtitle_placeholder, title_placeholder,
@@ -341,8 +341,9 @@ class DeckWriter:
             heading, label = names[section], labels[section]
             left = self._mirrored(self.content_left + index * (column_width + gap), column_width)
             if index == 0 or page.slots[index - 1][0] != section:  # a list over two columns: one heading
-                self._text_box(slide, left, top, column_width, heading_height, [Para(lead=label)], HEADING_PT,
-                               name=f"{heading} heading", lead_colour=rgb(self.theme.accent_text), heading_font=True)
+                self._text_box(slide, left, top, column_width, heading_height, [Para(lead=label)],
+                               self.planner.heading_size, name=f"{heading} heading",
+                               lead_colour=rgb(self.theme.accent_text), heading_font=True)
             self._text_box(slide, left, top + heading_height, column_width, body_height, paras, page.body_size,
                            name=heading if index == 0 or page.slots[index - 1][0] != section else f"{heading} 2")
 
