@@ -4,12 +4,15 @@ its line, and hyphenation that never breaks a name, a heading or a word at its o
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pdfplumber
 
 from guidegen.pipeline import build
 
 from .ladders import make_ladder, write_ladder
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _lines(page) -> list[tuple[float, float, str]]:
@@ -138,3 +141,14 @@ def test_the_contents_page_says_how_to_use_the_guide(default_build):
     contents = " ".join(page_texts(default_build["pdf"])[1].split())
     assert "How to use this guide" in contents
     assert "The competency grid near the end sets every expectation side by side" in contents
+
+
+def test_a_company_closing_has_one_worksheet_and_the_source_note_ends_the_guide(tmp_path):
+    from .test_pdf import page_texts
+
+    folder = ROOT / "examples" / "northwind-health"
+    (pdf,) = build(folder / "ladder.yaml", tmp_path / "out", ["pdf"], brand_path=folder / "brand.yml")
+    texts = [" ".join(text.split()) for text in page_texts(pdf)]
+    assert sum(text.count("Worksheet: my next step") for text in texts) == 1
+    last = texts[-1]
+    assert last.index("Who will help me") < last.index("This guide is based on")

@@ -25,9 +25,11 @@ def _head_height(view, page_size: str, regular: FontMetrics) -> float:
     if rung.what_it_is:
         height += heading + len(wrap(rung.what_it_is, regular, 11.5, full - 7 * PT_PER_MM)) * 11.5 * 1.45
     changes, row_width = view.changes, full - 46 * PT_PER_MM
-    if view.previous is not None:
-        rows = 1 + sum(len(wrap("Adds " + ", ".join(skill.name for skill in skills) + ".", regular, 9.5, row_width))
-                       for skills in (changes.leadership, changes.soft_skills))
+    if view.previous is not None:  # the change list (changes.html.j2): the scope's shift, and new skills
+        rows = 1 if rung.scope and changes.scope_before and rung.scope != changes.scope_before else 0
+        if not changes.threads:  # a ladder with competencies shows them in the table below instead
+            rows += 1 + sum(len(wrap("Adds " + ", ".join(skill.name for skill in skills) + ".", regular, 9.5,
+                                     row_width)) for skills in (changes.leadership, changes.soft_skills))
         height += heading + rows * 9.5 * 1.45 + 4 * PT_PER_MM
     if changes.threads:  # the competencies table: each row as tall as its longest cell, at 9 pt
         cell = (full - 40 * PT_PER_MM) / (2 if view.previous is not None else 1) - 4 * PT_PER_MM
