@@ -154,23 +154,29 @@ class RungPlanner:
         return intro
 
     def _even_box(self, paras: list[Para], box: Box) -> Box:
-        """``box``, or a shorter one when ``paras`` need several boxes: as many as they need, about equally
-        full, so that no continuation holds a lone item."""
+        """``box``, or a shorter one when ``paras`` need several boxes: the shortest in which they still need
+        no more boxes than in ``box``, so that the boxes come out about equally full and no continuation
+        holds a lone item."""
         size = RUNG_BODY_PT
         if self.body.fits(paras, size, box):
             return box
-        parts, rest = 0, list(paras)
-        while rest:
-            _, rest = self.body.take(rest, size, box)
-            parts += 1
-        total = self.body.height(paras, size, Box(box.width, 0)) * EMU_PER_PT
-        tallest = max(self.body.height([para], size, Box(box.width, 0)) for para in paras) * EMU_PER_PT
-        even = Box(box.width, min(box.height, int(total / parts + tallest)))
-        used, rest = 0, list(paras)
-        while rest and used <= parts:
-            _, rest = self.body.take(rest, size, even)
-            used += 1
-        return even if used <= parts and not rest else box
+
+        def boxes(height: int) -> int:
+            count, rest = 0, list(paras)
+            while rest and count <= len(paras):
+                _, rest = self.body.take(rest, size, Box(box.width, height))
+                count += 1
+            return count
+
+        parts = boxes(box.height)
+        low = max(int(self.body.line_height(size) * EMU_PER_PT * 2), box.height // (parts + 1))
+        high = box.height
+        if boxes(low) <= parts:
+            return Box(box.width, low)
+        while high - low > EMU_PER_PT:  # a point is as fine as it needs to be
+            middle = (low + high) // 2
+            low, high = (low, middle) if boxes(middle) <= parts else (middle, high)
+        return Box(box.width, high)
 
     def deck_sizes(self, views: list[RungView]) -> tuple[int, int]:
         """One body size and one intro size for every rung slide of a deck, chosen for the fullest: the
