@@ -8,11 +8,7 @@ import click
 
 from guidegen._version import __version__
 
-FORMAT_CHOICES = ("pdf", "pptx")
-PAGE_SIZE_CHOICES = {"a4": "A4", "letter": "letter"}
-# WeasyPrint's PDF variants, listed here so that `--help` need not import WeasyPrint
-# (a test checks that WeasyPrint still offers each of them).
-PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-2u", "pdf/a-3b", "pdf/a-3u", "pdf/a-4u")
+from guidegen.choices import DEFAULT_FORMATS, FORMAT_CHOICES, LANGUAGE_TAG, PAGE_SIZE_CHOICES, PDF_VARIANTS
 
 
 class _Commands(click.Group):
@@ -48,15 +44,18 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 @main.command()
 @click.option("--ladder", "ladder_path", type=click.Path(dir_okay=False, path_type=Path),
+              shell_complete=lambda ctx, param, incomplete: _complete_files(incomplete, (".yaml", ".yml", ".xlsx",
+                                                                                         ".csv")),
               help="Ladder YAML file, or a competency framework as .xlsx or .csv. Default: the built-in "
                    "product-management ladder.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Folder to write the documents into.")
 @click.option("--format", "formats", type=click.Choice(FORMAT_CHOICES), multiple=True,
-              help="Document to build; repeat for both. Default: pdf and pptx.")
+              help="Document to build; repeat for several. Default: pdf and pptx.")
 @click.option("--page-size", type=click.Choice(tuple(PAGE_SIZE_CHOICES), case_sensitive=False), default="a4",
               show_default=True, help="Paper size of the PDF guide.")
-@click.option("--rung", "rung_ids", multiple=True, metavar="ID",
+@click.option("--rung", "rung_ids", multiple=True, metavar="ID", shell_complete=lambda ctx, param, incomplete:
+              _complete_rungs(ctx, incomplete),
               help="Build a handout of just this rung (by its id); repeat for several.")
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False),
               help="Write the PDF as this archival or accessibility variant. Default: a tagged PDF.")
@@ -67,51 +66,166 @@ def main(ctx: click.Context, debug: bool) -> None:
                    "Repeat it to build for several brands, each into a folder of its own under --out.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Processes to build with. Default: the number of cores.")
-@click.option("--presenter", metavar="NAME", callback=lambda ctx, param, value: _presenter(value),
-              help="Who gives the session: on the deck's title slide.")
-@click.option("--date", "session_date", metavar="YYYY-MM-DD|today", callback=lambda ctx, param, value: _date(value),
+@click.option("--language", metavar="TAG", help="The documents' language (de, fr, ja...), instead of the "
+                                                "ladder's own: headings, page numbers, speaker notes, dates.")
+@click.option("--presenter", metavar="NAME", help="Who gives the session: on the deck's title slide.")
+@click.option("--date", "session_date", metavar="YYYY-MM-DD|today",
               help="The session's date: on the deck's title slide, written in the ladder's language.")
 @click.option("--session-minutes", type=click.IntRange(10, 600), default=60, show_default=True,
               help="The training session's length: the speaker notes share it out over the slides.")
-def build(ladder_path: Path | None, out_dir: Path, formats: tuple[str, ...], page_size: str,
-          rung_ids: tuple[str, ...], pdf_variant: str | None, pptx_template: Path | None,
-          brand_paths: tuple[Path, ...], jobs: int | None, presenter: str | None, session_date,
-          session_minutes: int) -> None:
+@click.option("--print-config", is_flag=True,
+              help="Show the settings this build would use and where each came from (a flag, guidegen.toml "
+                   "or pyproject.toml's [tool.guidegen], or the default), then stop.")
+@click.pass_context
+def build(ctx: click.Context, print_config: bool, **_flags) -> None:
     """Build the PDF career guide and the PPTX training deck.
 
     With --rung, build an onboarding handout of just those rungs: where they
     sit on the ladder, their chapters, and what changes into and out of them.
+
+    Settings not given as flags come from guidegen.toml in the current folder
+    (or [tool.guidegen] in its pyproject.toml), then from the defaults.
     """
+    settings = _settings(ctx)
+    if print_config:
+        width = max(len(key) for key in settings)
+        for key, (value, origin) in settings.items():
+            _say(f"{key:<{width}} = {_shown(key, value):<28} ({origin})")
+        return
+    _build(**{key: value for key, (value, _) in settings.items()})
+
+
+# Each build option's config key (guidegen.toml) and its parameter name.
+SETTINGS = {"ladder": "ladder_path", "brand": "brand_paths", "out": "out_dir", "formats": "formats",
+            "page_size": "page_size", "pdf_variant": "pdf_variant", "pptx_template": "pptx_template",
+            "rungs": "rung_ids", "jobs": "jobs", "language": "language", "presenter": "presenter",
+            "date": "session_date", "session_minutes": "session_minutes"}
+
+
+def _settings(ctx: click.Context) -> dict[str, tuple[object, str]]:
+    """Every build setting with where it came from: a flag, the config file, or the default."""
+    from click.core import ParameterSource
+
+    from guidegen.config import Config, find_config, load_config
+    from guidegen.errors import InputError
+
+    path = find_config(Path.cwd())
+    config = load_config(path) if path else Config()
+    resolved = {}
+    for key, parameter in SETTINGS.items():
+        value, origin = ctx.params[parameter], "default"
+        if ctx.get_parameter_source(parameter) not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP):
+            origin = "command line"
+        elif key in config.values:
+            value, origin = config.values[key], config.where(key)
+        try:
+            resolved[key] = (_checked(key, value), origin)
+        except click.BadParameter as exc:
+            raise InputError(f"{origin if origin != 'command line' else '--' + key.replace('_', '-')}: "
+                             f"{key}: {exc.message}") from None
+    return resolved
+
+
+def _checked(key: str, value):
+    """A setting's value in the form the build takes, checked the same way whether a flag or the file gave it."""
+    import re
+
+    if key == "presenter":
+        return _presenter(value)
+    if key == "date":
+        return _date(value)
+    if key == "page_size":
+        return value.lower()
+    if key == "pdf_variant":
+        return value.lower() if value else None
+    if key == "language" and value is not None and not re.match(LANGUAGE_TAG, value):
+        raise click.BadParameter(f"{value!r} is not a language tag such as de, fr-CA or ja")
+    if key in ("brand", "formats", "rungs"):
+        return tuple(value or ())
+    return value
+
+
+DEFAULT_SHOWN = {"ladder": "the built-in ladder", "formats": ", ".join(DEFAULT_FORMATS), "jobs": "one per core",
+                 "pdf_variant": "tagged PDF", "language": "the ladder's own", "rungs": "the whole ladder"}
+
+
+def _shown(key: str, value) -> str:
+    """A setting as --print-config shows it: paths relative to the current folder, defaults in words."""
+    import os
+
+    if value is None or value == ():
+        return DEFAULT_SHOWN.get(key, "-")
+    items = value if isinstance(value, tuple) else (value,)
+    shown = [os.path.relpath(item) if isinstance(item, Path) and item.is_absolute() else str(item) for item in items]
+    return ", ".join(shown)
+
+
+def _build(ladder, brand, out, formats, page_size, pdf_variant, pptx_template, rungs, jobs, language, presenter,
+           date, session_minutes) -> None:
     import os
 
     from guidegen.pipeline import Options
     from guidegen.pipeline import build as run_build
 
     warn = lambda message: click.echo(f"Warning: {message}", err=True)  # noqa: E731
-    variant = pdf_variant.lower() if pdf_variant else None
     jobs = jobs or os.cpu_count() or 1
-    if len(brand_paths) <= 1:
-        written = run_build(ladder_path, out_dir, formats or FORMAT_CHOICES, PAGE_SIZE_CHOICES[page_size.lower()],
-                            rung_ids=rung_ids, pdf_variant=variant, pptx_template=pptx_template,
-                            brand_path=brand_paths[0] if brand_paths else None, on_warning=warn, parallel=jobs > 1,
-                            presenter=presenter, session_date=session_date, session_minutes=session_minutes)
+    formats = formats or DEFAULT_FORMATS
+    if len(brand) <= 1:
+        written = run_build(ladder, out, formats, PAGE_SIZE_CHOICES[page_size], rung_ids=rungs,
+                            pdf_variant=pdf_variant, pptx_template=pptx_template,
+                            brand_path=brand[0] if brand else None, on_warning=warn, parallel=jobs > 1,
+                            presenter=presenter, session_date=date, session_minutes=session_minutes,
+                            language=language)
         for path in written:
             _say(str(path))
-        if (click.get_current_context().obj or {}).get("debug") and "pdf" in (formats or FORMAT_CHOICES):
+        if (click.get_current_context().obj or {}).get("debug") and "pdf" in formats:
             _report_shortcuts()
         return
 
     from guidegen.batch import build_many
     from guidegen.errors import BuildError
 
-    options = Options(ladder_path, tuple(formats or FORMAT_CHOICES), PAGE_SIZE_CHOICES[page_size.lower()],
-                      tuple(rung_ids), variant, pptx_template, presenter, session_date, session_minutes)
-    results = _build_batch(build_many, list(brand_paths), options, out_dir, jobs, warn)
+    options = Options(ladder, tuple(formats), PAGE_SIZE_CHOICES[page_size], tuple(rungs), pdf_variant,
+                      pptx_template, presenter, date, session_minutes, language)
+    results = _build_batch(build_many, list(brand), options, out, jobs, warn)
     failed = [result for result in results if result.error]
     for result in failed:
         click.echo(f"{result.brand}: {result.error}", err=True)
     if failed:
         raise BuildError(f"{len(failed)} of {len(results)} brands failed")
+
+
+def _complete_files(incomplete: str, suffixes: tuple[str, ...]):
+    from click.shell_completion import CompletionItem
+
+    folder = Path(incomplete).parent if incomplete else Path(".")
+    try:
+        names = sorted(path for path in folder.iterdir() if path.is_dir() or path.suffix.lower() in suffixes)
+    except OSError:
+        return []
+    shown = [str(path) + ("/" if path.is_dir() else "") for path in names]
+    return [CompletionItem(name) for name in shown if name.startswith(incomplete)]
+
+
+def _complete_rungs(ctx: click.Context, incomplete: str):
+    """Rung ids of the ladder on the command line (or in guidegen.toml), else of the built-in ladder."""
+    from click.shell_completion import CompletionItem
+
+    from guidegen.resources import default_ladder_path
+
+    ladder = ctx.params.get("ladder_path")
+    try:
+        if ladder is None:
+            from guidegen.config import find_config, load_config
+
+            found = find_config(Path.cwd())
+            ladder = load_config(found).values.get("ladder") if found else None
+        from guidegen.input.ladder import load_ladder
+
+        rungs = load_ladder(ladder or default_ladder_path()).rungs
+    except Exception:  # completion must never print a traceback into the user's shell
+        return []
+    return [CompletionItem(rung.id, help=rung.title) for rung in rungs if rung.id.startswith(incomplete)]
 
 
 def _presenter(value: str | None) -> str | None:
@@ -241,6 +355,19 @@ def export_command(ladder_file: Path, output: Path) -> None:
 
     export_framework(load_ladder(ladder_file), output)
     click.echo(str(output))
+
+
+@main.command("schema")
+@click.argument("kind", type=click.Choice(("ladder", "brand")))
+def schema_command(kind: str) -> None:
+    """Print the JSON Schema of a ladder or brand file, for editors to complete and check keys.
+
+    The same schemas ship with guidegen (data/schema/) and `guidegen init` puts a copy beside the
+    files it writes, each of which names its schema on its first line.
+    """
+    from guidegen.input.json_schema import schema_text
+
+    _say(schema_text(kind).rstrip("\n"))
 
 
 def _write_text_atomically(target: Path, text: str) -> None:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guidegen.choices import DEFAULT_FORMATS
 from guidegen.errors import BuildError, InputError
 from guidegen.formats import OUTPUT_NAMES, renderer
 from guidegen.resources import default_ladder_path
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from guidegen.parallel import Pool
     from guidegen.input.schema import Ladder
 
-FORMATS = tuple(OUTPUT_NAMES)
+FORMATS = DEFAULT_FORMATS  # what a build writes unless told otherwise
 
 
 def prepare_output_dir(out_dir: Path) -> None:
@@ -101,6 +102,7 @@ class Options:
     presenter: str | None = None
     session_date: date | None = None
     session_minutes: int = 60
+    language: str | None = None  # the documents' language, instead of the ladder's own
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ def prepare(options: Options, ladder: Ladder, brand: Brand | None, on_warning=No
             (on_warning or (lambda message: None))(warning)
     from guidegen.view.language import messages_for
 
+    if options.language:
+        ladder = ladder.model_copy(update={"language": options.language})
     messages, language_warning = messages_for(ladder.language)
     if language_warning:
         (on_warning or (lambda message: None))(language_warning)
@@ -243,6 +247,7 @@ def build(
     presenter: str | None = None,
     session_date: date | None = None,
     session_minutes: int = 60,
+    language: str | None = None,
 ) -> list[Path]:
     """Build the requested documents and return the paths written, in format order.
 
@@ -251,7 +256,7 @@ def build(
     """
     options = Options(Path(ladder_path) if ladder_path else None, tuple(formats), page_size, tuple(rung_ids),
                       pdf_variant, Path(pptx_template) if pptx_template else None, presenter, session_date,
-                      session_minutes)
+                      session_minutes, language)
     with _pool(parallel and "pdf" in options.formats) as pool:
         from guidegen.input.ladder import load_ladder
 

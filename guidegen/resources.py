@@ -33,3 +33,8 @@ def data_dir() -> Path:
 
 def default_ladder_path() -> Path:
     return data_dir() / "ladder.yaml"
+
+
+def schema_path(name: str) -> Path:
+    """The shipped JSON Schema of the ``ladder`` or ``brand`` file (see input/json_schema.py)."""
+    return data_dir() / "schema" / f"{name}.schema.json"

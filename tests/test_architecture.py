@@ -15,11 +15,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "guidegen"
 LAYERS = {
     "guidegen.cli": 5, "guidegen.__main__": 6, "guidegen": 6,
     "guidegen.pipeline": 4, "guidegen.batch": 4, "guidegen.parallel": 4, "guidegen.formats": 4,
-    "guidegen.frameworks": 4,
+    "guidegen.frameworks": 4, "guidegen.config": 4, "guidegen.scaffold": 4, "guidegen.preview": 4,
     "guidegen.guide": 3, "guidegen.deck": 3,
     "guidegen.view": 2,
     "guidegen.input": 1,
-    "guidegen.errors": 0, "guidegen.resources": 0, "guidegen.bounded": 0, "guidegen._version": 0,
+    "guidegen.errors": 0, "guidegen.resources": 0, "guidegen.choices": 0, "guidegen.bounded": 0, "guidegen._version": 0,
 }
 
 
