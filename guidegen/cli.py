@@ -357,6 +357,27 @@ def export_command(ladder_file: Path, output: Path) -> None:
     click.echo(str(output))
 
 
+@main.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--company", metavar="NAME", help="The company's name. Default: from the folder's name.")
+@click.option("--from", "source", metavar="default|FILE",
+              help="Copy a whole ladder (the built-in one, or a file) instead of extending the built-in one.")
+@click.option("--force", is_flag=True, help="Replace files that exist already.")
+def init_command(folder: Path, company: str | None, source: str | None, force: bool) -> None:
+    """Start a company's folder that builds as it is: ladder, brand, logo, settings and a README.
+
+    The ladder extends the built-in one, with every kind of change shown in its comments; the YAML
+    files name their JSON Schema on their first line, so editors complete and check keys.
+    """
+    from guidegen.scaffold import init_folder
+
+    written = init_folder(folder, company, source, force)
+    for path in written:
+        _say(str(path))
+    hint = f"cd {folder} && " if str(folder) not in (".", "") else ""
+    click.echo(f"Next: {hint}guidegen preview (or guidegen build)", err=True)
+
+
 @main.command("schema")
 @click.argument("kind", type=click.Choice(("ladder", "brand")))
 def schema_command(kind: str) -> None:
