@@ -6,7 +6,7 @@ not import WeasyPrint (a test checks that WeasyPrint still offers each PDF varia
 
 from __future__ import annotations
 
-FORMAT_CHOICES = ("pdf", "pptx")
+FORMAT_CHOICES = ("pdf", "pptx", "html")
 DEFAULT_FORMATS = ("pdf", "pptx")
 PAGE_SIZE_CHOICES = {"a4": "A4", "letter": "letter"}
 PAGE_SIZES = tuple(PAGE_SIZE_CHOICES)

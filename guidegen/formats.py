@@ -13,11 +13,13 @@ from types import ModuleType
 RENDERERS: dict[str, str] = {
     "pdf": "guidegen.guide.render",
     "pptx": "guidegen.deck.slides",
+    "html": "guidegen.guide.web",
 }
 
 OUTPUT_NAMES: dict[str, str] = {
     "pdf": "career-guide.pdf",
     "pptx": "training-deck.pptx",
+    "html": "career-guide.html",
 }
 
 

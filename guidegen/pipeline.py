@@ -136,6 +136,7 @@ def prepare(options: Options, ladder: Ladder, brand: Brand | None, on_warning=No
     view = build_view(ladder, selected_ids=options.rung_ids, brand=brand, messages=messages,
                       template_colours=template.colours if template else None)
     return Job(view, {"pdf": GuideOptions(options.page_size, options.pdf_variant),
+                      "html": GuideOptions(options.page_size),
                       "pptx": DeckOptions(template, options.presenter, options.session_date,
                                           options.session_minutes)})
 

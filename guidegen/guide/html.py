@@ -276,25 +276,38 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> 
     brand = context.brand
     if brand is not None:  # its own font files, measured to balance columns and fit the staircase's labels
         register_font_faces(brand.font_faces)
-    logo, logo_dark = (_image(brand.logo_on_light), _image(brand.logo_on_dark)) if brand else (None, None)
+    values = page_values(context, options)
     faces = [{"family": f.family, "url": f.path.as_uri(), "weight": f.weight, "style": f.style}
              for f in (brand.font_faces if brand else ())]
-    overview = _overview(context, options.page_size)
     css = env.get_template("guide.css.j2").render(
-        theme=context.theme, overview=overview, cover_max_rungs=COVER_MAX_RUNGS, page=page_geometry(options.page_size),
-        title=context.title, rung_count=len(context.rungs), credit=context.branded_credit, logo=logo,
-        font_faces=faces, grid_landscape=_grid_landscape(context), page_counter=_page_counter(context.messages),
-        start="right" if context.right_to_left else "left", end="left" if context.right_to_left else "right",
-        base_font=_font_stack(brand.base_font if brand else None),
-        heading_font=_font_stack((brand.heading_font or brand.base_font) if brand else None),
+        theme=context.theme, overview=values["overview"], cover_max_rungs=COVER_MAX_RUNGS,
+        page=page_geometry(options.page_size), title=context.title, rung_count=len(context.rungs),
+        credit=context.branded_credit, logo=values["logo"], font_faces=faces, grid_landscape=values["grid_landscape"],
+        page_counter=_page_counter(context.messages), **font_values(context),
     )
+    return finish(env.get_template("guide.html.j2").render(css=css, **values))
+
+
+def font_values(context: LadderView) -> dict:
+    """The stylesheets' font stacks and writing direction."""
+    brand = context.brand
+    return {"start": "right" if context.right_to_left else "left", "end": "left" if context.right_to_left else "right",
+            "base_font": _font_stack(brand.base_font if brand else None),
+            "heading_font": _font_stack((brand.heading_font or brand.base_font) if brand else None)}
+
+
+def page_values(context: LadderView, options: GuideOptions, image=None) -> dict:
+    """What the guide's templates are given, shared by the PDF and the web page; ``image`` turns a brand
+    image into what its ``src`` says (a file URL for print; data for the web page)."""
+    brand = context.brand
+    image = image or _image
+    logo, logo_dark = (image(brand.logo_on_light), image(brand.logo_on_dark)) if brand else (None, None)
     labels = context.labels
-    family = context.brand.base_font if context.brand else None
-    splits = {view.rung.id: column_split(view, options.page_size, family) for view in context.shown}
+    family = brand.base_font if brand else None
     grid_landscape = _grid_landscape(context)
-    return unbroken_compounds(breakable_text(env.get_template("guide.html.j2").render(
+    return dict(
         ctx=context,
-        splits=splits,
+        splits={view.rung.id: column_split(view, options.page_size, family) for view in context.shown},
         matrix_parts=[] if context.has_grid else _matrix_parts(context),
         grid_parts=_grid_parts(context, grid_landscape) if context.has_grid else [],
         grid_landscape=grid_landscape,
@@ -305,14 +318,18 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> 
         ladder=context.ladder,
         labels=labels,
         theme=context.theme,
-        css=css,
-        overview=overview,
+        overview=_overview(context, options.page_size),
         cover_max_rungs=COVER_MAX_RUNGS,
         document_title=context.document_title,
         version=__version__,
         logo=logo,
         logo_dark=logo_dark,
-    )))
+    )
+
+
+def finish(html: str) -> str:
+    """The rendered page's text made to break well: long runs breakable, hyphenated compounds whole."""
+    return unbroken_compounds(breakable_text(html))
 
 
 # A run of 45 characters with no space, in the text between tags: no word is that long (German's
