@@ -73,11 +73,13 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="The session's date: on the deck's title slide, written in the ladder's language.")
 @click.option("--session-minutes", type=click.IntRange(10, 600), default=60, show_default=True,
               help="The training session's length: the speaker notes share it out over the slides.")
+@click.option("--watch", is_flag=True,
+              help="Build, then build again on every save to the ladder, brand or template, until Ctrl-C.")
 @click.option("--print-config", is_flag=True,
               help="Show the settings this build would use and where each came from (a flag, guidegen.toml "
                    "or pyproject.toml's [tool.guidegen], or the default), then stop.")
 @click.pass_context
-def build(ctx: click.Context, print_config: bool, **_flags) -> None:
+def build(ctx: click.Context, print_config: bool, watch: bool, **_flags) -> None:
     """Build the PDF career guide and the PPTX training deck.
 
     With --rung, build an onboarding handout of just those rungs: where they
@@ -92,7 +94,14 @@ def build(ctx: click.Context, print_config: bool, **_flags) -> None:
         for key, (value, origin) in settings.items():
             _say(f"{key:<{width}} = {_shown(key, value):<28} ({origin})")
         return
-    _build(**{key: value for key, (value, _) in settings.items()})
+    values = {key: value for key, (value, _) in settings.items()}
+    if not watch:
+        _build(**values)
+        return
+    from guidegen.preview import Sources, watch_builds
+
+    sources = Sources(values["ladder"], values["brand"][0] if values["brand"] else None, values["pptx_template"])
+    watch_builds(lambda: _build(**values), sources.watched_folders(), _say, output=values["out"])
 
 
 # Each build option's config key (guidegen.toml) and its parameter name.
@@ -376,6 +385,31 @@ def init_command(folder: Path, company: str | None, source: str | None, force: b
         _say(str(path))
     hint = f"cd {folder} && " if str(folder) not in (".", "") else ""
     click.echo(f"Next: {hint}guidegen preview (or guidegen build)", err=True)
+
+
+@main.command("preview")
+@click.option("--ladder", "ladder_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ladder file. Default: guidegen.toml's, else the built-in ladder.")
+@click.option("--brand", "brand_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Brand file. Default: guidegen.toml's (its first), else none.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 to serve on; 0 picks a free one.")
+def preview_command(ladder_path: Path | None, brand_path: Path | None, port: int) -> None:
+    """Show the guide and the deck's slides in a browser, rebuilt and reloaded on every save.
+
+    Serves on 127.0.0.1 only. A mistake in a file shows its line in the page until it is fixed.
+    """
+    from guidegen.config import find_config, load_config
+    from guidegen.preview import Sources, serve
+
+    found = find_config(Path.cwd())
+    config = load_config(found).values if found else {}
+    brands = config.get("brand") or ()
+    sources = Sources(ladder=ladder_path or config.get("ladder"), brand=brand_path or (brands[0] if brands else None),
+                      pptx_template=config.get("pptx_template"),
+                      page_size=PAGE_SIZE_CHOICES[config.get("page_size", "a4").lower()],
+                      rung_ids=tuple(config.get("rungs", ())), language=config.get("language"))
+    serve(sources, port, _say, on_warning=lambda message: click.echo(f"Warning: {message}", err=True))
 
 
 @main.command("schema")

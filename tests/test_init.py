@@ -142,3 +142,27 @@ def test_a_bad_config_file_names_its_line_and_exits_2(tmp_path, text, expected):
     outcome = run_guidegen("build", cwd=tmp_path)
     assert outcome.code == 2 and expected in outcome.stderr, outcome.stderr
     assert "Traceback" not in outcome.stderr and not (tmp_path / "output").exists()
+
+
+def _complete(words: str, cwd: Path) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "_GUIDEGEN_COMPLETE": "bash_complete", "COMP_WORDS": words,
+           "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
+    script = Path(sys.executable).parent / "guidegen"  # completion runs the installed command, by its name
+    result = subprocess.run([str(script)], env=env, cwd=cwd, capture_output=True, text=True, timeout=60)
+    return [line.split(",", 1)[1] for line in result.stdout.splitlines() if "," in line]
+
+
+def test_the_shell_completes_rung_ids_of_the_ladder_and_page_sizes(tmp_path):
+    from .ladders import make_ladder, write_ladder
+
+    assert _complete("guidegen build --rung s", tmp_path) == ["senior-pm"]
+    write_ladder(tmp_path / "mine.yaml", make_ladder(3))
+    ids = _complete("guidegen build --ladder mine.yaml --rung ", tmp_path)
+    assert ids and all(rung.startswith("level-") for rung in ids) and len(ids) == 3
+    assert _complete("guidegen build --page-size ", tmp_path) == ["a4", "letter"]
+    (tmp_path / "guidegen.toml").write_text('ladder = "mine.yaml"\n')
+    assert _complete("guidegen build --rung ", tmp_path) == ids  # the settings file's ladder
