@@ -119,3 +119,18 @@ def test_a_default_build_still_writes_only_the_pdf_and_the_deck(tmp_path):
     from guidegen.pipeline import FORMATS
 
     assert FORMATS == ("pdf", "pptx")
+
+
+@needs_chromium
+def test_an_arabic_html_guide_reads_from_the_right(tmp_path):
+    """dir="rtl", and the page is drawn where the reader looks: nothing pushes it off screen sideways."""
+    from PIL import Image
+
+    (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: ar\n")
+    (page,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["html"])
+    assert '<html lang="ar" dir="rtl">' in page.read_text()
+    shot = tmp_path / "ar.png"
+    _chromium("--window-size=900,900", f"--screenshot={shot}", "--hide-scrollbars", page.as_uri())
+    image = Image.open(shot).convert("RGB")
+    band = [image.getpixel((x, 40)) for x in range(0, 900, 30)]
+    assert all(pixel != (255, 255, 255) for pixel in band), band  # the cover band spans the window
