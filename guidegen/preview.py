@@ -182,6 +182,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def do_GET(self):  # noqa: N802 (the base class's name)
+        # Only pages this machine's browser asked for by this address: a web page elsewhere cannot point a
+        # name of its own at 127.0.0.1 (DNS rebinding) and read the guide through it.
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
+        if host not in ("127.0.0.1", "localhost"):
+            self._send(403, "text/plain; charset=utf-8", b"ask for this preview at 127.0.0.1\n")
+            return
         url = urlparse(self.path)
         if url.path in ("/", "/index.html", "/slides"):
             name = "slides" if url.path == "/slides" else "guide"

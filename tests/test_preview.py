@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -104,6 +105,10 @@ def test_preview_serves_only_on_this_machine(ladder, tmp_path):
     try:
         url = process.stdout.readline().split()[1]
         port = int(url.rsplit(":", 1)[1].strip("/"))
+        rebound = urllib.request.Request(url, headers={"Host": f"attacker.example:{port}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(rebound, timeout=5)
+        assert refused.value.code == 403  # a name pointed at 127.0.0.1 by someone else's page is refused
         listening = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True)
         if listening.returncode == 0 and listening.stdout.strip():
             assert all("127.0.0.1:" in line for line in listening.stdout.splitlines()), listening.stdout
