@@ -73,13 +73,18 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="The session's date: on the deck's title slide, written in the ladder's language.")
 @click.option("--session-minutes", type=click.IntRange(10, 600), default=60, show_default=True,
               help="The training session's length: the speaker notes share it out over the slides.")
+@click.option("--people", "people_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="An HR export (.csv or .xlsx) with a row per person: name and rung, and optionally target, "
+                   "manager, start_date, team and note. Writes one personal handout per person into OUT/people/.")
+@click.option("--force", is_flag=True, help="With --people: write every handout again, even those up to date.")
 @click.option("--watch", is_flag=True,
               help="Build, then build again on every save to the ladder, brand or template, until Ctrl-C.")
 @click.option("--print-config", is_flag=True,
               help="Show the settings this build would use and where each came from (a flag, guidegen.toml "
                    "or pyproject.toml's [tool.guidegen], or the default), then stop.")
 @click.pass_context
-def build(ctx: click.Context, print_config: bool, watch: bool, **_flags) -> None:
+def build(ctx: click.Context, print_config: bool, watch: bool, people_path: Path | None, force: bool,
+          **_flags) -> None:
     """Build the PDF career guide and the PPTX training deck.
 
     With --rung, build an onboarding handout of just those rungs: where they
@@ -95,6 +100,9 @@ def build(ctx: click.Context, print_config: bool, watch: bool, **_flags) -> None
             _say(f"{key:<{width}} = {_shown(key, value):<28} ({origin})")
         return
     values = {key: value for key, (value, _) in settings.items()}
+    if people_path is not None:
+        _build_people(people_path, force, **values)
+        return
     if not watch:
         _build(**values)
         return
@@ -202,6 +210,63 @@ def _build(ladder, brand, out, formats, page_size, pdf_variant, pptx_template, r
         click.echo(f"{result.brand}: {result.error}", err=True)
     if failed:
         raise BuildError(f"{len(failed)} of {len(results)} brands failed")
+
+
+def _build_people(people_path: Path, force: bool, ladder, brand, out, formats, page_size, pdf_variant,
+                  pptx_template, rungs, jobs, language, presenter, date, session_minutes) -> None:
+    """Personal handouts: a progress bar with the time left on a terminal, a plain line per person otherwise;
+    lines name rows, never people. Exit 1 when any handout failed."""
+    import os
+    import sys
+
+    from guidegen.batch import folder_names
+    from guidegen.errors import BuildError
+    from guidegen.input.ladder import load_ladder
+    from guidegen.people import build_people
+    from guidegen.pipeline import Options, load_brand_with_warnings, prepare
+    from guidegen.resources import default_ladder_path
+
+    warn = lambda message: click.echo(f"Warning: {message}", err=True)  # noqa: E731
+    loaded = load_ladder(ladder or default_ladder_path(), on_warning=warn)
+    brands = [load_brand_with_warnings(path, warn) for path in brand] or [None]
+    folders = [out] if len(brands) == 1 else [out / name for name in folder_names([b.slug for b in brands])]
+    failed = 0
+    for each_brand, folder in zip(brands, folders):
+        def job_for(rung_id: str, each_brand=each_brand):
+            options = Options(ladder, ("pdf",), PAGE_SIZE_CHOICES[page_size], (rung_id,), pdf_variant,
+                              language=language)
+            return prepare(options, loaded, each_brand, None)
+
+        bar = None
+        if sys.stderr.isatty():
+            bar = click.progressbar(length=1, label="Personal handouts", file=sys.stderr, show_eta=True,
+                                    show_pos=True)
+            bar.__enter__()
+
+        def report(result, done, total, seconds):
+            if bar is not None:
+                bar.length = total
+                bar.update(done - bar.pos)
+            else:
+                line = f"[{done}/{total}] row {result.line}: {result.status}"
+                _say(line + (f": {result.error}" if result.error else ""))
+
+        try:
+            results = build_people(people_path, loaded, job_for, folder, jobs or os.cpu_count() or 1, force,
+                                   warn, report)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        counts = {status: sum(result.status == status for result in results)
+                  for status in ("written", "up to date", "failed")}
+        for result in results:
+            if result.status == "failed" and bar is not None:
+                click.echo(f"row {result.line}: {result.error}", err=True)
+        failed += counts["failed"]
+        _say(f"{folder / 'people'}: {len(results)} handouts, {counts['written']} written, "
+             f"{counts['up to date']} up to date, {counts['failed']} failed")
+    if failed:
+        raise BuildError(f"{failed} handout{'s' if failed != 1 else ''} could not be written")
 
 
 def _complete_files(incomplete: str, suffixes: tuple[str, ...]):

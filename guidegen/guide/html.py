@@ -324,6 +324,7 @@ def page_values(context: LadderView, options: GuideOptions, image=None) -> dict:
         version=__version__,
         logo=logo,
         logo_dark=logo_dark,
+        person=options.person,
     )
 
 

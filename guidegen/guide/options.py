@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class GuideOptions:
     page_size: str = "A4"  # "A4" or "letter"
     pdf_variant: str | None = None  # an archival or accessibility variant (pdf/ua-1, pdf/a-3u...); None: tagged PDF
+    person: dict | None = field(default=None, compare=False)  # a personal handout's own facts (people.py)

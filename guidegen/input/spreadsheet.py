@@ -119,7 +119,8 @@ def _text(value: Any) -> str:
 
 # Reading the cells ---------------------------------------------------------------------------------
 
-def _xlsx_rows(path: Path, raw: bytes, sheet: str | None) -> tuple[str, list[list[str]], dict[tuple[int, int], int]]:
+def _xlsx_rows(path: Path, raw: bytes, sheet: str | None,
+               max_rows: int = MAX_ROWS) -> tuple[str, list[list[str]], dict[tuple[int, int], int]]:
     """The sheet's name, its cells as text, and for each merged range's first cell the columns it spans."""
     label = str(path)
     try:
@@ -141,9 +142,9 @@ def _xlsx_rows(path: Path, raw: bytes, sheet: str | None) -> tuple[str, list[lis
     if sheet is not None and sheet not in workbook.sheetnames:
         raise InputFileError([f"{label}: has no sheet {sheet!r} (sheets: {', '.join(workbook.sheetnames)})"])
     worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-    if worksheet.max_row > MAX_ROWS or worksheet.max_column > MAX_COLUMNS:
+    if worksheet.max_row > max_rows or worksheet.max_column > MAX_COLUMNS:
         raise InputFileError([f"{label}:{_quoted_sheet(worksheet.title)}: has {worksheet.max_row:,} rows and "
-                              f"{worksheet.max_column:,} columns; a framework may have at most {MAX_ROWS:,} rows "
+                              f"{worksheet.max_column:,} columns; it may have at most {max_rows:,} rows "
                               f"and {MAX_COLUMNS} columns"])
     rows = [[_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
     spans = {(merged.min_row, merged.min_col): merged.max_col - merged.min_col + 1
@@ -151,7 +152,7 @@ def _xlsx_rows(path: Path, raw: bytes, sheet: str | None) -> tuple[str, list[lis
     return worksheet.title, rows, spans
 
 
-def _csv_rows(path: Path, raw: bytes) -> list[list[str]]:
+def _csv_rows(path: Path, raw: bytes, max_rows: int = MAX_ROWS) -> list[list[str]]:
     label = str(path)
     try:
         text = raw.decode("utf-8-sig")
@@ -165,9 +166,18 @@ def _csv_rows(path: Path, raw: bytes) -> list[list[str]]:
                                                                     delimiter=delimiter)]
     except csv.Error as exc:
         raise InputFileError([f"{label}: is not a CSV file Python can read ({exc})"]) from None
-    if len(rows) > MAX_ROWS or any(len(row) > MAX_COLUMNS for row in rows):
-        raise InputFileError([f"{label}: a framework may have at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns"])
+    if len(rows) > max_rows or any(len(row) > MAX_COLUMNS for row in rows):
+        raise InputFileError([f"{label}: it may have at most {max_rows:,} rows and {MAX_COLUMNS} columns"])
     return rows
+
+
+def read_table(path: str | Path, max_rows: int) -> list[list[str]]:
+    """The cells of a .csv file, or of a workbook's first sheet, as text: row 1 is the first line."""
+    path = Path(path)
+    raw = read_capped(path, MAX_SHEET_BYTES, "spreadsheet")
+    if path.suffix.lower() == ".csv":
+        return _csv_rows(path, raw, max_rows)
+    return _xlsx_rows(path, raw, None, max_rows)[1]
 
 
 # From cells to ladder data ---------------------------------------------------------------------------
