@@ -17,7 +17,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -32,6 +32,8 @@ MAX_PEOPLE = 50_000
 MAX_FIELD = {"name": 120, "manager": 120, "team": 120, "note": 300}
 RECORD = ".guidegen-people.json"  # beside the handouts: which inputs made each file, as digests
 FOLDER = "people"
+QUEUED_PER_WORKER = 3  # enough that a worker never waits for its next handout
+HANDOUTS_PER_WORKER = 100  # then the worker is replaced (see build_people)
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,7 @@ def build_people(people_path: Path, ladder: Ladder, job_for: Callable[[str], obj
                  today: date | None = None) -> list[PersonResult]:
     """Every person's handout into ``out_dir/people/``; ``job_for(rung_id)`` prepares (once per rung) the
     handout's view and guide options. Returns one result per person, in the file's order."""
-    from guidegen.parallel import Pool, run_in_worker, warm_up
+    from guidegen.parallel import warm_up
     from guidegen.pipeline import prepare_output_dir
     from guidegen.view.ladder_view import build_view
 
@@ -316,20 +318,41 @@ def build_people(people_path: Path, ladder: Ladder, job_for: Callable[[str], obj
                 finish(index, person, target, digest, lambda: _write_handout(
                     context, job.options["pdf"], person_context(person, context, today), target))
         else:
-            with Pool(min(jobs, len(work)), ladder.language) as pool:
-                pending: dict[Future, tuple] = {}
-                for index, person, job, target, digest in work:
-                    future = pool.submit(run_in_worker, _write_handout, job.view, job.options["pdf"],
-                                         person_context(person, job.view, today), target)
-                    pending[future] = (index, person, target, digest)
-                while pending:
-                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        index, person, target, digest = pending.pop(future)
-                        finish(index, person, target, digest, future.result)
+            workers = min(jobs, len(work))
+            # Fresh workers every HANDOUTS_PER_WORKER handouts each: a worker's memory creeps up by some
+            # hundred kilobytes a handout in the layout engine, so a company-sized run recycles them.
+            chunk = workers * HANDOUTS_PER_WORKER
+            for start in range(0, len(work), chunk):
+                _run_pool(work[start:start + chunk], workers, ladder.language, today, finish)
     finally:
         _save_record(record_path, record)
     return results  # type: ignore[return-value]
+
+
+def _run_pool(work: list, workers: int, language: str, today: date, finish) -> None:
+    """``work`` through a pool of ``workers`` processes, a few handouts queued each at a time."""
+    from guidegen.parallel import Pool, run_in_worker
+
+    with Pool(workers, language) as pool:
+        # A few handouts queued per worker, not the whole file: memory stays flat however many people.
+        queue, pending = iter(work), {}
+
+        def submit_next() -> None:
+            item = next(queue, None)
+            if item is not None:
+                index, person, job, target, digest = item
+                future = pool.submit(run_in_worker, _write_handout, job.view, job.options["pdf"],
+                                     person_context(person, job.view, today), target)
+                pending[future] = (index, person, target, digest)
+
+        for _ in range(workers * QUEUED_PER_WORKER):
+            submit_next()
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index, person, target, digest = pending.pop(future)
+                finish(index, person, target, digest, future.result)
+                submit_next()
 
 
 def _save_record(path: Path, record: dict) -> None:
