@@ -26,6 +26,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from guidegen.resources import default_ladder_path  # noqa: E402
 
@@ -109,6 +110,50 @@ def brands(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+def people_batch(guidegen: list[str], count: int, work: Path) -> list[tuple[str, tuple[float, float, float], str]]:
+    """The people batch: a first run (time per handout, the process tree's memory at the 100th handout and at
+    the last, sampled as they are reported) and an unchanged rerun."""
+    from people import write_people
+
+    people = write_people(work / f"people-{count}.csv", count)
+    out = work / f"people-{count}"
+    started = time.perf_counter()
+    process = subprocess.Popen([*guidegen, "build", "--people", str(people), "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    sampled: dict[int, float] = {}
+    for line in process.stdout:
+        if line.startswith("["):
+            done = int(line[1:].split("/", 1)[0])
+            if done in (100, count - 100, count - 1):
+                sampled[done] = _tree_megabytes(process.pid)
+    _, status, usage = os.wait4(process.pid, 0)
+    first = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"the {count}-person batch failed")
+    rerun = timed([*guidegen, "build", "--people", str(people), "--out", str(out)], 1)
+    # Workers are replaced every 100 handouts each: the 100th and the (count - 100)th are at the same point
+    # of a worker's life, so the two show whether memory grows over the run.
+    memory = (f"memory {sampled.get(100, 0):.0f} MB at the 100th, {sampled.get(count - 100, 0):.0f} MB at the "
+              f"{count - 100}th, {sampled.get(count - 1, 0):.0f} MB at the {count - 1}th" if count > 200 else "")
+    return [(f"{count} personal handouts (--people)", (first, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime),
+             f"{first / count:.3f} s a handout; {memory}".rstrip("; ")),
+            (f"{count} personal handouts, unchanged rerun", rerun, f"{rerun[0] / first:.3f} of the first run")]
+
+
+def _tree_megabytes(pid: int) -> float:
+    """Resident memory of a process and its children, now."""
+    pids = [pid] + [int(child) for child in subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)],
+                                                            capture_output=True, text=True).stdout.split()]
+    total = 0
+    for each in pids:
+        try:
+            total += next(int(line.split()[1]) for line in Path(f"/proc/{each}/status").read_text().splitlines()
+                          if line.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            pass
+    return total / 1024
+
+
 def machine() -> str:
     cpu = ""
     try:
@@ -130,6 +175,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2 runs and a 6-brand batch: a smoke run")
     parser.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
     parser.add_argument("--markdown-of", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--people-only", action="store_true", help="only the people batches (200 and 1,000)")
     args = parser.parse_args()
     if args.markdown_of:
         # Run in a child process: Linux counts the memory a process had when it started a command
@@ -149,6 +195,11 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
+        if args.people_only:
+            for count in (200, 1000):
+                rows += people_batch(guidegen, count, work)
+            _print(rows, runs, args.markdown)
+            return 0
         rows.append(("python -c pass (interpreter start, for reference)", timed([sys.executable, "-c", "pass"], runs), ""))
         rows.append(("python -S -c pass (start without site hooks)", timed([sys.executable, "-S", "-c", "pass"], runs),
                      ""))
@@ -186,10 +237,17 @@ def main() -> int:
         rows.append((f"{brand_count}-brand batch, --jobs 1", serial, ""))
         rows.append((f"{brand_count}-brand batch, --jobs {os.cpu_count()}", parallel,
                      f"speed-up {serial[0] / parallel[0]:.2f}x (target 1.7x on 2 cores)"))
+        for count in ((40,) if args.quick else (200, 1000)):
+            rows += people_batch(guidegen, count, work)
 
+    _print(rows, runs, args.markdown)
+    return 0
+
+
+def _print(rows, runs: int, markdown: bool) -> None:
     print(f"Machine: {machine()}")
     print(f"Medians of {runs} runs (batches: 1 run each). Memory: the largest process; CPU: all processes.")
-    if args.markdown:
+    if markdown:
         print("\n| what | median | CPU time | peak memory | note |\n|---|---|---|---|---|")
         for name, (seconds, megabytes, cpu), note in rows:
             memory = f"{megabytes:.0f} MB" if megabytes else ""
@@ -198,7 +256,6 @@ def main() -> int:
         for name, (seconds, megabytes, cpu), note in rows:
             memory = f"{megabytes:6.0f} MB" if megabytes else " " * 9
             print(f"{name:<55} {seconds:7.3f} s {cpu:7.2f} s CPU {memory}  {note}")
-    return 0
 
 
 if __name__ == "__main__":
