@@ -382,7 +382,8 @@ def validate(ladder_file: Path, brand_file: Path | None) -> None:
     """Check a ladder file (and a brand file) and list every problem with its line and column."""
     from guidegen.input.ladder import load_ladder
 
-    ladder = load_ladder(ladder_file, on_warning=lambda warning: click.echo(f"Warning: {warning}", err=True))
+    ladder = load_ladder(ladder_file, on_warning=lambda warning: click.echo(f"Warning: {warning}", err=True),
+                         typeset=False)
     from guidegen.view.language import messages_for
 
     language_warning = messages_for(ladder.language)[1]

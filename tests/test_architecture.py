@@ -115,3 +115,16 @@ def test_the_command_line_starts_without_the_pipeline():
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "guidegen.cli" in loaded
     assert "guidegen.pipeline" not in loaded and "'pydantic'" not in loaded, loaded
+
+
+def test_validate_imports_no_renderer_and_no_typesetting():
+    """`guidegen validate` checks and writes nothing: WeasyPrint, python-pptx and docutils (quotes) stay out."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from guidegen.cli import main\n"
+            "try:\n    main(['validate', 'data/ladder.yaml'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'pptx', 'docutils', 'watchfiles'}))")
+    root = __import__("pathlib").Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout

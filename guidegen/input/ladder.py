@@ -21,15 +21,16 @@ MAX_EXTENDS_DEPTH = 4  # an overlay of an overlay of ... : deeper than this is s
 _BRAND_KEYS = {"meta", "logo", "color", "typography", "defaults"}
 
 
-def load_ladder(path: str | Path, on_warning=None) -> Ladder:
+def load_ladder(path: str | Path, on_warning=None, typeset: bool = True) -> Ladder:
     """Load and validate a ladder file, or raise ``InputFileError`` listing every problem.
 
     ``on_warning`` hears what is allowed but probably wrong (inherited text that names a renamed rung).
-    Quotes and apostrophes come out typographic in the language of the ladder as a whole, overlays
-    applied (an English base extended in German takes German quotes).
+    With ``typeset``, quotes and apostrophes come out typographic in the language of the ladder as a
+    whole, overlays applied (an English base extended in German takes German quotes); a check that
+    writes no document leaves them as typed, and saves importing docutils.
     """
     ladder = _load(path, (), on_warning)
-    return typographic(ladder, ladder.language)
+    return typographic(ladder, ladder.language) if typeset else ladder
 
 
 def _load(path: str | Path, _extending: tuple[Path, ...], on_warning) -> Ladder:
