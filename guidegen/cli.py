@@ -415,7 +415,9 @@ def import_command(framework: Path, output: Path | None, sheet: str | None) -> N
     if output is None:
         click.echo(text, nl=False)
         return
-    _write_text_atomically(output, text)
+    from guidegen.files import write_text_atomically
+
+    write_text_atomically(output, text)
     click.echo(f"{output}: written from {framework}", err=True)
 
 
@@ -489,27 +491,6 @@ def schema_command(kind: str) -> None:
     from guidegen.input.json_schema import schema_text
 
     _say(schema_text(kind).rstrip("\n"))
-
-
-def _write_text_atomically(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` whole or not at all: a temporary file beside it, then a rename."""
-    import os
-    import tempfile
-
-    from guidegen.errors import BuildError
-
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                                             prefix=f".{target.name}.", suffix=".part")
-    except OSError as exc:
-        raise BuildError(f"{target}: cannot write here ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def run() -> None:

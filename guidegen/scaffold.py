@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from guidegen.errors import BuildError, InputError
+from guidegen.errors import InputError
+from guidegen.files import write_text_atomically
 
 SCHEMA_FOLDER = ".schema"
 MAX_COMPANY_NAME = 80
@@ -238,7 +238,7 @@ def init_folder(folder: Path, company: str | None = None, source: str | None = N
         raise InputError("these files exist already (use --force to replace them): "
                          + ", ".join(os.path.relpath(path) for path in existing))
     for path, text in files.items():
-        _write(path, text)
+        write_text_atomically(path, text)
     return list(files)
 
 
@@ -246,19 +246,3 @@ def _company_from(folder: Path) -> str:
     """A name from the folder's: "acme-rockets" -> "Acme Rockets"."""
     name = folder.resolve().name
     return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", name) if word)
-
-
-def _write(target: Path, text: str) -> None:
-    """Whole or not at all: a temporary file beside the target, then a rename."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    except OSError as exc:
-        raise BuildError(f"{target}: cannot write here ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
