@@ -356,9 +356,10 @@ def _run_pool(work: list, workers: int, language: str, today: date, finish) -> N
 
 
 def _save_record(path: Path, record: dict) -> None:
-    temporary = path.with_name(path.name + ".part")
+    """The record of what was built; a run that cannot keep it still wrote its handouts."""
+    from guidegen.files import write_text_atomically
+
     try:
-        temporary.write_text(json.dumps(record, indent=0, sort_keys=True))
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+        write_text_atomically(path, json.dumps(record, indent=0, sort_keys=True))
+    except (OSError, BuildError):
+        pass
