@@ -250,7 +250,7 @@ class RungPlanner:
         room = self.area.height - self.kicker_height(view)
         if not self.body.fits(intro, size, Box(self.area.width, room)):
             return None
-        best: tuple[int, float, bool, list[tuple[str, ...]]] | None = None
+        best: tuple[int, bool, float, list[tuple[str, ...]]] | None = None
         for alone in (False, True):
             if not alone and not self.body.fits(intro, size, Box(self.area.width, int(room * 0.6))):
                 continue
@@ -259,12 +259,12 @@ class RungPlanner:
                     continue
                 fullest = self._fullest(view, [] if alone else intro, groups, paras_of, size)
                 if fullest is not None:
-                    key = (len(groups) + alone, fullest, alone)
+                    key = (len(groups) + alone, alone, fullest)  # an intro with sections before a bare one
                     if best is None or key < best[:3]:
                         best = (*key, groups)
         if best is None or (most is not None and best[0] > most):
             return None
-        pages_count, _, alone, groups = best
+        pages_count, alone, _, groups = best
         pages = [RungPage(intro, [], size, size, (), columns=1)] if alone else []
         for number, group in enumerate(groups):
             page_intro = intro if number == 0 and not alone else []
