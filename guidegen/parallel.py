@@ -73,9 +73,15 @@ class Pool:
     def abort(self) -> None:
         """Stop every worker at once, whatever it is doing: its work is not wanted any more."""
         self._executor.shutdown(wait=False, cancel_futures=True)
-        for worker in self._workers:
-            worker.kill()
-            worker.join()
+        # The executor's own thread may start a worker while it shuts down: look again until none is left.
+        for _ in range(50):
+            self._workers |= set(multiprocessing.active_children()) - self._others
+            alive = [worker for worker in self._workers if worker.is_alive()]
+            if not alive:
+                break
+            for worker in alive:
+                worker.kill()
+                worker.join()
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
