@@ -137,20 +137,30 @@ def _raise_startup_failure() -> None:
         raise _startup_failure
 
 
+_collection_owed = False  # in a worker: a guide's leftover cycles wait for the next guide, not for its result
+
+
 def write_pdf(html: str, folders: list[Path], target: Path, pdf_variant: str | None) -> None:
-    """In a worker: lay out the guide's HTML and write the PDF to ``target``, within the memory budget."""
+    """In a worker: lay out the guide's HTML and write the PDF to ``target``, within the memory budget.
+
+    The collector stays off afterwards: turned on again at once, it would scan what the layout left
+    (40 ms for the default guide) while the build waits for this result. A single build's worker ends
+    without it; should the worker lay out another guide, it collects first.
+    """
+    global _collection_owed
     _raise_startup_failure()
     from guidegen.guide import pdf_writer
 
+    if _collection_owed:
+        gc.collect()
     limit_address_space(LAYOUT_EXTRA_BYTES)
     gc.disable()  # the collector would only rescan WeasyPrint's millions of objects (see pipeline.py)
+    _collection_owed = True
     try:
         pdf_writer.write_pdf(html, folders, target, pdf_variant)
     except MemoryError:
         raise BuildError(f"laying out the guide needed more than {LAYOUT_EXTRA_BYTES // 1024 ** 3} GB of memory; "
                          f"it was stopped") from None
-    finally:
-        gc.enable()
 
 
 def run_in_worker(work, *args):

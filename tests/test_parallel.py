@@ -63,6 +63,37 @@ def test_a_failure_in_the_worker_is_raised_in_the_build(tmp_path):
     assert "alive: 0" in result.stdout
 
 
+def test_the_worker_hands_the_guide_back_before_collecting_and_collects_before_the_next(tmp_path):
+    # A collection right after the layout would hold the result back (40 ms of the default build);
+    # one before the next guide keeps a worker that lays out several from growing.
+    result = _python("""
+        import gc
+        from pathlib import Path
+        from guidegen.parallel import Pool, write_pdf
+        from guidegen.resources import html_templates_dir
+
+        COLLECTIONS = []
+
+        def count_collections():
+            gc.callbacks.append(lambda phase, info: phase == "start" and info["generation"] == 2
+                                and COLLECTIONS.append("full collection"))
+
+        def state():
+            return gc.isenabled(), list(COLLECTIONS)
+
+        pool = Pool(1)
+        pool.result(pool.submit(count_collections))
+        guide = ("<h1>Onboarding</h1>", [html_templates_dir()], None)
+        pool.result(pool.submit(write_pdf, guide[0], guide[1], Path("first.pdf"), guide[2]))
+        print(*pool.result(pool.submit(state)))
+        pool.result(pool.submit(write_pdf, guide[0], guide[1], Path("second.pdf"), guide[2]))
+        print(*pool.result(pool.submit(state)))
+        pool.close()
+    """, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["False []", "False ['full collection']"]
+
+
 def test_a_layout_over_its_time_budget_is_stopped_and_reported(tmp_path):
     result = _python(LAY_OUT + """
     future = pool.submit(write_pdf, "<p>x</p>" * 2000, [html_templates_dir()], Path("guide.pdf"), None)
