@@ -244,15 +244,16 @@ def _templates_digest() -> str:
     return digest.hexdigest()
 
 
-def _write_handout(context: LadderView, options, person_view: dict, target: Path) -> None:
-    """In a worker: one person's handout, written beside its target and renamed into place."""
+def _write_handout(context: LadderView, options, shared, person_view: dict, target: Path) -> None:
+    """In a worker: one person's handout, written beside its target and renamed into place. ``shared`` is
+    what every handout of the person's rung has in common (``html.shared_parts``), made once for them all."""
     from guidegen.guide.html import allowed_folders, render_html
     from guidegen.guide.pdf_writer import write_pdf
 
     temporary = target.parent / f".{target.name}.{os.getpid()}.part"
     try:
-        write_pdf(render_html(context, replace(options, person=person_view)), allowed_folders(context), temporary,
-                  options.pdf_variant)
+        write_pdf(render_html(context, replace(options, person=person_view), shared), allowed_folders(context),
+                  temporary, options.pdf_variant)
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
@@ -291,6 +292,11 @@ def build_people(people_path: Path, ladder: Ladder, job_for: Callable[[str], obj
             continue
         work.append((index, person, job, target, digest))
 
+    # The stylesheet and the rung's chapters are the same in every handout of a rung: made here once.
+    from guidegen.guide.html import shared_parts
+
+    common = {rung: shared_parts(jobs_by_rung[rung].view, jobs_by_rung[rung].options["pdf"])
+              for rung in dict.fromkeys(person.rung for _, person, *_ in work)}
     started, done = time.monotonic(), len(people) - len(work)
     for index, result in enumerate(results):
         if result is not None and on_done:
@@ -316,20 +322,20 @@ def build_people(people_path: Path, ladder: Ladder, job_for: Callable[[str], obj
             for index, person, job, target, digest in work:
                 context = job.view
                 finish(index, person, target, digest, lambda: _write_handout(
-                    context, job.options["pdf"], person_context(person, context, today), target))
+                    context, job.options["pdf"], common[person.rung], person_context(person, context, today), target))
         else:
             workers = min(jobs, len(work))
             # Fresh workers every HANDOUTS_PER_WORKER handouts each: a worker's memory creeps up by some
             # hundred kilobytes a handout in the layout engine, so a company-sized run recycles them.
             chunk = workers * HANDOUTS_PER_WORKER
             for start in range(0, len(work), chunk):
-                _run_pool(work[start:start + chunk], workers, ladder.language, today, finish)
+                _run_pool(work[start:start + chunk], workers, ladder.language, today, common, finish)
     finally:
         _save_record(record_path, record)
     return results  # type: ignore[return-value]
 
 
-def _run_pool(work: list, workers: int, language: str, today: date, finish) -> None:
+def _run_pool(work: list, workers: int, language: str, today: date, common: dict, finish) -> None:
     """``work`` through a pool of ``workers`` processes, a few handouts queued each at a time."""
     from guidegen.parallel import Pool, run_in_worker
 
@@ -341,7 +347,7 @@ def _run_pool(work: list, workers: int, language: str, today: date, finish) -> N
             item = next(queue, None)
             if item is not None:
                 index, person, job, target, digest = item
-                future = pool.submit(run_in_worker, _write_handout, job.view, job.options["pdf"],
+                future = pool.submit(run_in_worker, _write_handout, job.view, job.options["pdf"], common[person.rung],
                                      person_context(person, job.view, today), target)
                 pending[future] = (index, person, target, digest)
 

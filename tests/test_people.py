@@ -144,3 +144,31 @@ def test_one_persons_failure_does_not_stop_the_others_and_exits_1(tmp_path):
     assert (tmp_path / "out" / "people" / "zoe-o-brien.pdf").is_file()
     assert len(PdfReader(tmp_path / "out" / "people" / "zoe-o-brien.pdf").pages) >= 3
     assert not list((tmp_path / "out" / "people").glob(".*.part"))
+
+
+@pytest.mark.parametrize("brand", [None, "northwind-health"])
+def test_a_handout_made_with_its_rungs_shared_parts_is_the_one_made_whole(brand):
+    """The stylesheet and chapters are made once per rung and reused: the handout must not change for it."""
+    from dataclasses import replace
+    from datetime import date
+
+    from guidegen.guide.html import render_html, shared_parts
+    from guidegen.input.ladder import load_ladder
+    from guidegen.people import Person, person_context
+    from guidegen.pipeline import Options, load_brand_with_warnings, prepare
+    from guidegen.resources import default_ladder_path
+
+    root = Path(__file__).resolve().parent.parent
+    ladder = load_ladder(root / "examples" / brand / "ladder.yaml" if brand else default_ladder_path())
+    job = prepare(Options(rung_ids=("pm",)), ladder,
+                  load_brand_with_warnings(root / "examples" / brand / "brand.yml") if brand else None)
+    options = job.options["pdf"]
+    shared = shared_parts(job.view, options)
+    for target in ("senior-pm", None):
+        person = Person(line=2, name="Zoë O'Brien", rung="pm", target=target, manager="Ana Lima",
+                        start_date=date(2099, 1, 12), team="Payments", note="A cross-functional start.")
+        personal = replace(options, person=person_context(person, job.view, date(2026, 11, 27)))
+        whole = render_html(job.view, personal)
+        assert render_html(job.view, personal, shared) == whole
+        assert "Zoë O" in whole and "Payments" in whole
+        assert '<span class="nobr">cross-functional</span>' in whole  # its text is finished, shared part or not

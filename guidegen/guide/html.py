@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -270,22 +271,56 @@ def _page_counter(messages) -> str:
     return " ".join(css)
 
 
-def render_html(context: LadderView, options: GuideOptions = GuideOptions()) -> str:
-    """The guide as one HTML document (its CSS inline), before layout."""
+@dataclass(frozen=True)
+class SharedParts:
+    """What every personal handout of the same rungs has in common, made once (people.py): the stylesheet,
+    and the chapters, text finished (``finish``). A person's own parts are made for each handout."""
+
+    css: str
+    chapters: str
+
+
+_CHAPTERS_SLOT = "<!--guidegen:chapters-->"  # a comment: ``finish`` leaves it, and the chapters go there
+
+
+def shared_parts(context: LadderView, options: GuideOptions) -> SharedParts:
+    """The stylesheet and the shown rungs' chapters of ``context``'s handouts, rendered once for them all."""
     env = _environment(html_templates_dir())
-    brand = context.brand
-    if brand is not None:  # its own font files, measured to balance columns and fit the staircase's labels
-        register_font_faces(brand.font_faces)
+    _register_brand_fonts(context)
     values = page_values(context, options)
+    chapters = env.get_template("chapters.html.j2").render(**values)
+    return SharedParts(_stylesheet(env, context, options, values), finish(chapters, fragment=True))
+
+
+def render_html(context: LadderView, options: GuideOptions = GuideOptions(), shared: SharedParts | None = None) -> str:
+    """The guide as one HTML document (its CSS inline), before layout; with ``shared`` (from ``shared_parts``,
+    for the same view and options) a handout reuses its stylesheet and chapters."""
+    env = _environment(html_templates_dir())
+    _register_brand_fonts(context)
+    values = page_values(context, options, splits=shared is None)
+    if shared is None:
+        return finish(env.get_template("guide.html.j2").render(css=_stylesheet(env, context, options, values),
+                                                               **values))
+    html = finish(env.get_template("guide.html.j2").render(css=shared.css, chapters=_CHAPTERS_SLOT, **values))
+    return html.replace(_CHAPTERS_SLOT, shared.chapters, 1)
+
+
+def _register_brand_fonts(context: LadderView) -> None:
+    """The brand's own font files, measured to balance columns and fit the staircase's labels."""
+    if context.brand is not None:
+        register_font_faces(context.brand.font_faces)
+
+
+def _stylesheet(env: jinja2.Environment, context: LadderView, options: GuideOptions, values: dict) -> str:
+    brand = context.brand
     faces = [{"family": f.family, "url": f.path.as_uri(), "weight": f.weight, "style": f.style}
              for f in (brand.font_faces if brand else ())]
-    css = env.get_template("guide.css.j2").render(
+    return env.get_template("guide.css.j2").render(
         theme=context.theme, overview=values["overview"], cover_max_rungs=COVER_MAX_RUNGS,
         page=page_geometry(options.page_size), title=context.title, rung_count=len(context.rungs),
         credit=context.branded_credit, logo=values["logo"], font_faces=faces, grid_landscape=values["grid_landscape"],
         page_counter=_page_counter(context.messages), **font_values(context),
     )
-    return finish(env.get_template("guide.html.j2").render(css=css, **values))
 
 
 def font_values(context: LadderView) -> dict:
@@ -296,7 +331,7 @@ def font_values(context: LadderView) -> dict:
             "heading_font": _font_stack((brand.heading_font or brand.base_font) if brand else None)}
 
 
-def page_values(context: LadderView, options: GuideOptions, image=None) -> dict:
+def page_values(context: LadderView, options: GuideOptions, image=None, splits: bool = True) -> dict:
     """What the guide's templates are given, shared by the PDF and the web page; ``image`` turns a brand
     image into what its ``src`` says (a file URL for print; data for the web page)."""
     brand = context.brand
@@ -307,7 +342,8 @@ def page_values(context: LadderView, options: GuideOptions, image=None) -> dict:
     grid_landscape = _grid_landscape(context)
     return dict(
         ctx=context,
-        splits={view.rung.id: column_split(view, options.page_size, family) for view in context.shown},
+        splits={view.rung.id: column_split(view, options.page_size, family)
+                for view in context.shown} if splits else {},  # not needed where shared chapters stand
         matrix_parts=[] if context.has_grid else _matrix_parts(context),
         grid_parts=_grid_parts(context, grid_landscape) if context.has_grid else [],
         grid_landscape=grid_landscape,
@@ -328,9 +364,10 @@ def page_values(context: LadderView, options: GuideOptions, image=None) -> dict:
     )
 
 
-def finish(html: str) -> str:
-    """The rendered page's text made to break well: long runs breakable, hyphenated compounds whole."""
-    return unbroken_compounds(breakable_text(html))
+def finish(html: str, fragment: bool = False) -> str:
+    """The rendered page's text made to break well: long runs breakable, hyphenated compounds whole.
+    A ``fragment`` is part of a body, without the document around it."""
+    return unbroken_compounds(breakable_text(html), fragment)
 
 
 # A run of 45 characters with no space, in the text between tags: no word is that long (German's
@@ -346,10 +383,10 @@ _ZERO_WIDTH_SPACE = "\u200b"
 _HYPHENATED = re.compile(r"(?<![\w\u00ad-])[^\W\d_]{1,20}(?:-[^\W\d_]{1,20}){1,3}(?![\w-])")
 
 
-def unbroken_compounds(html: str) -> str:
+def unbroken_compounds(html: str, fragment: bool = False) -> str:
     """``html`` with each hyphenated word of its body's text in a span that does not break."""
-    head, marker, body = html.partition("<body")
-    if not marker:
+    head, marker, body = ("", "", html) if fragment else html.partition("<body")
+    if not marker and not fragment:
         return html
     parts = _TEXT_OUTSIDE_STYLE.split(body)
     return head + marker + "".join(
