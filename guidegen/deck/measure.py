@@ -45,16 +45,24 @@ class Measure:
         self.regular: ShownFont = font_metrics(family)
         self.bold: ShownFont = font_metrics(family, bold=True)
         self._line_ems = max(self.regular.line_height, self.bold.line_height, 1.2)
+        # Planning a rung's slides tries every way of sharing its sections out, so it asks for the same
+        # paragraph's height many times over (20,000 times for a branded deck): each is worked out once.
+        self._heights: dict[tuple[Para, float, Box], tuple[float, ...]] = {}
 
     def line_height(self, size: float) -> float:
         """A line of the family's own characters."""
         return self._line_ems * size
 
-    def _line_heights(self, para: Para, size: float, box: Box) -> list[float]:
+    def _line_heights(self, para: Para, size: float, box: Box) -> tuple[float, ...]:
         """Each line's height: a line with characters another font draws (CJK, say) can be taller."""
-        lead, text = self.lines(para, size, box)
-        return [max(self._line_ems, font.line_height_of(line)) * size
-                for font, lines in ((self.bold, lead), (self.regular, text)) for line in lines]
+        key = (para, size, box)
+        heights = self._heights.get(key)
+        if heights is None:
+            lead, text = self.lines(para, size, box)
+            heights = self._heights[key] = tuple(max(self._line_ems, font.line_height_of(line)) * size
+                                                 for font, lines in ((self.bold, lead), (self.regular, text))
+                                                 for line in lines)
+        return heights
 
     def _width(self, para: Para, box: Box) -> float:
         indent = BULLET_INDENT if (para.bullet or para.continued) else 0
