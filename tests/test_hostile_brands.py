@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import gzip
 import shutil
 from pathlib import Path
@@ -171,3 +172,67 @@ def test_a_brand_given_through_a_symlink_keeps_its_logo_in_both_documents(tmp_pa
                            str(tmp_path / "out"))
     assert outcome.code == 0, outcome.stderr
     _assert_logo_in_both(tmp_path / "out")
+
+
+def _two_logo_brand(folder: Path, dark_svg: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "light.svg").write_text(f'<svg xmlns="{SVG}" width="40" height="20"><rect width="40" height="20" '
+                                      f'fill="#C0392B"/></svg>')
+    (folder / "dark.svg").write_text(dark_svg)
+    brand = folder / "brand.yml"
+    brand.write_text("meta:\n  name: Acme\nlogo:\n  medium:\n    light: light.svg\n    dark: dark.svg\n")
+    return brand
+
+
+def _counting_bounded_runs(monkeypatch) -> list:
+    import guidegen.bounded
+
+    runs, real = [], guidegen.bounded.run_bounded
+    monkeypatch.setattr(guidegen.bounded, "run_bounded", lambda work, *args, **limits: runs.append(work) or
+                        real(work, *args, **limits))
+    return runs
+
+
+def test_a_brands_svg_logos_are_drawn_once_together_and_the_deck_reuses_the_drawings(tmp_path, monkeypatch):
+    # Each drawing in a child process of its own imported CairoSVG again: 0.25 s a logo, twice more for the deck.
+    from PIL import Image as PILImage
+
+    from guidegen.formats import renderer
+    from guidegen.input.ladder import load_ladder
+    from guidegen.pipeline import Options, load_brand_with_warnings, prepare
+
+    brand_path = _two_logo_brand(tmp_path / "brand", f'<svg xmlns="{SVG}" width="30" height="30"><circle r="15" '
+                                                     f'cx="15" cy="15" fill="#C0392B"/></svg>')
+    runs = _counting_bounded_runs(monkeypatch)
+    brand = load_brand_with_warnings(brand_path)
+    assert len(runs) == 1  # both logos in one child
+    for image, width in ((brand.logo_on_light, 600), (brand.logo_on_dark, 300)):
+        with PILImage.open(io.BytesIO(image.drawn)) as drawn:
+            assert drawn.size == (width, 300)
+    job = prepare(Options(), load_ladder(write_ladder(tmp_path / "ladder.yaml", make_ladder(2))), brand)
+    renderer("pptx").render(job.view, tmp_path / "deck.pptx", job.options["pptx"])
+    assert len(runs) == 1  # the deck drew nothing again
+    deck = Presentation(str(tmp_path / "deck.pptx"))
+    pictures = [shape for shape in deck.slides[0].shapes if shape.shape_type == 13]
+    with PILImage.open(io.BytesIO(pictures[0].image.blob)) as shown:  # 300 dpi as shown, not the check's size
+        assert pictures[0].height / 914400 * 300 * 0.99 <= shown.height < 300
+
+
+def test_of_two_logos_the_one_that_overruns_its_drawing_budget_is_named(tmp_path, monkeypatch):
+    import time
+
+    import guidegen.input.asset_safety as asset_safety
+    from guidegen.errors import InputFileError
+    from guidegen.input.brand import load_brand
+
+    slow_svg = f'<svg xmlns="{SVG}" width="9" height="9"><desc>slow</desc></svg>'
+    real_draw = asset_safety.draw_svg
+    monkeypatch.setattr(asset_safety, "draw_svg", lambda data, height: time.sleep(30) if b"slow" in data
+                        else real_draw(data, height))  # the forked child draws with this
+    monkeypatch.setattr(asset_safety, "DRAWING_SECONDS", 1)
+    brand_path = _two_logo_brand(tmp_path / "brand", slow_svg)
+    with pytest.raises(InputFileError) as refused:
+        load_brand(brand_path)
+    [problem] = refused.value.problems
+    assert "'dark.svg': drawing it took longer than 1 s" in problem and "light.svg" not in problem
+    assert f"{brand_path}:6:" in problem  # the dark logo's line

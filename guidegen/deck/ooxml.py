@@ -128,7 +128,7 @@ def logo_picture(image, height_emu: int):
 
     from PIL import Image as PILImage
 
-    from guidegen.input.asset_safety import draw_svg
+    from guidegen.input.asset_safety import DRAWN_HEIGHT_PX, draw_svg
     from guidegen.bounded import OverBudget, run_bounded
     from guidegen.errors import BuildError, InputFileError
     from guidegen.input.safe_read import MAX_LOGO_BYTES, read_capped
@@ -137,7 +137,10 @@ def logo_picture(image, height_emu: int):
         data = read_capped(image.path, MAX_LOGO_BYTES, "logo")
         if image.kind == "svg":
             pixels = max(64, int(height_emu / 914400 * 300))  # 300 dpi at the size it is shown
-            data = run_bounded(draw_svg, data, pixels, seconds=20, megabytes=600)
+            if image.drawn is not None and pixels <= DRAWN_HEIGHT_PX:
+                data = _scaled_png(image.drawn, pixels)  # drawn when the brand was checked, tall enough
+            else:
+                data = run_bounded(draw_svg, data, pixels, seconds=20, megabytes=600)
     except InputFileError as exc:
         raise BuildError(exc.problems[0]) from None
     except OverBudget as exc:
@@ -145,6 +148,21 @@ def logo_picture(image, height_emu: int):
     with PILImage.open(io.BytesIO(data)) as opened:
         ratio = opened.width / opened.height
     return io.BytesIO(data), ratio
+
+
+def _scaled_png(data: bytes, height: int) -> bytes:
+    """A PNG made ``height`` pixels tall (smaller: a deck need not carry more pixels than it shows)."""
+    import io
+
+    from PIL import Image as PILImage
+
+    with PILImage.open(io.BytesIO(data)) as opened:
+        if opened.height <= height:
+            return data
+        width = max(1, round(opened.width * height / opened.height))
+        output = io.BytesIO()
+        opened.resize((width, height), PILImage.Resampling.LANCZOS).save(output, format="PNG", optimize=True)
+        return output.getvalue()
 
 
 def set_alt_text(shape, text: str) -> None:

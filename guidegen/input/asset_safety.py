@@ -244,17 +244,39 @@ def draw_svg(data: bytes, height: int) -> bytes:
     return cairosvg.svg2png(bytestring=data, output_height=height, unsafe=False)
 
 
-def svg_drawing_problem(data: bytes) -> str | None:
-    """Draw the SVG once, under a time and memory budget: what the static checks missed shows here."""
+DRAWN_HEIGHT_PX = 300  # an SVG logo is drawn this tall when checked; the deck reuses that drawing
+DRAWING_SECONDS = 10  # each logo's share of the time budget: a logo draws in a fraction of a second
+
+
+def svg_drawings(drawings: list[bytes]) -> list[tuple[bytes | None, str | None]]:
+    """Draw each SVG once, under a time and memory budget: what the static checks missed shows here.
+
+    All are drawn in one child process, so CairoSVG is imported once for a brand's logos. Each comes
+    back as its PNG, ``DRAWN_HEIGHT_PX`` tall, or the reason it is refused. Should the drawings together
+    overrun the budget, each is drawn again alone, to tell which one did.
+    """
     from guidegen.bounded import OverBudget, run_bounded
 
+    if not drawings:
+        return []
     try:
-        run_bounded(draw_svg, data, 300, seconds=10, megabytes=500)
+        return run_bounded(_draw_each, drawings, seconds=DRAWING_SECONDS * len(drawings), megabytes=500)
     except OverBudget as exc:
-        return f"drawing it {exc}; a logo draws in a fraction of a second"
-    except Exception as exc:  # noqa: BLE001 (CairoSVG's errors for drawings it cannot make)
-        return f"cannot be drawn ({type(exc).__name__}: {str(exc)[:120]})"
-    return None
+        if len(drawings) > 1:
+            return [svg_drawings([data])[0] for data in drawings]
+        return [(None, f"drawing it {exc}; a logo draws in a fraction of a second")]
+
+
+def _draw_each(drawings: list[bytes]) -> list[tuple[bytes | None, str | None]]:
+    outcomes = []
+    for data in drawings:
+        try:
+            outcomes.append((draw_svg(data, DRAWN_HEIGHT_PX), None))
+        except MemoryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 (CairoSVG's errors for drawings it cannot make)
+            outcomes.append((None, f"cannot be drawn ({type(exc).__name__}: {str(exc)[:120]})"))
+    return outcomes
 
 
 def font_problem(data: bytes) -> str | None:

@@ -8,11 +8,11 @@ resolve relative to the brand file and must stay inside its folder.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from guidegen.input.asset_safety import bitmap_problem, font_problem, image_kind, svg_drawing_problem, svg_problem
+from guidegen.input.asset_safety import bitmap_problem, font_problem, image_kind, svg_drawings, svg_problem
 from guidegen.errors import InputFileError
 from guidegen.input.yaml_document import YamlDocument, read_document
 from guidegen.input.brand_schema import (COLOUR_NAMES, BrandFile, FontFile, ImageFile, LightDark, Logo, NameParts,
@@ -27,6 +27,8 @@ class Image:
     path: Path
     alt: str
     kind: str  # "svg", "png" or "jpeg"
+    # An SVG's drawing made when it was checked (asset_safety.DRAWN_HEIGHT_PX tall): the deck's picture.
+    drawn: bytes | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class _Resolver:
         self.document = document
         self.brand = brand
         self.warnings: list[str] = []
+        self._svgs: list[tuple[Image, tuple, str, bytes]] = []  # checked, but not drawn yet
 
     def warn(self, loc: tuple, message: str) -> None:
         line, column = self.document.positions.of(loc, key=True)
@@ -160,33 +163,48 @@ class _Resolver:
         if kind is None:
             self.document.add(loc, f"{path_text!r} is not an SVG, PNG or JPEG image")
             return None
-        problem = (svg_problem(data) or svg_drawing_problem(data)) if kind == "svg" else bitmap_problem(data)
+        problem = svg_problem(data) if kind == "svg" else bitmap_problem(data)
         if problem:
             self.document.add(loc, f"{path_text!r}: {problem}")
             return None
         name = self.name()[0] or "Company"
-        return Image(path, alt or f"{name} logo", kind)
+        image = Image(path, alt or f"{name} logo", kind)
+        if kind == "svg":
+            self._svgs.append((image, loc, path_text, data))
+        return image
 
     def logos(self) -> tuple[Image | None, Image | None]:
         logo = self.brand.logo
         if logo is None:
             return None, None
         if isinstance(logo, str):
-            image = self.image(logo, ("logo",))
-            return image, image
-        choices = [(size, getattr(logo, size)) for size in ("medium", "large", "small") if getattr(logo, size)]
-        if not choices and logo.images:
-            first = next(iter(logo.images))
-            choices = [("images", first)]
-        if not choices:
-            return None, None
-        size, ref = choices[0]
-        if isinstance(ref, LightDark):
-            light = self.image(ref.light, ("logo", size, "light")) if ref.light else None
-            dark = self.image(ref.dark, ("logo", size, "dark")) if ref.dark else None
-            return light or dark, dark or light
-        image = self.image(ref, ("logo", size))
-        return image, image
+            light = dark = self.image(logo, ("logo",))
+        else:
+            choices = [(size, getattr(logo, size)) for size in ("medium", "large", "small") if getattr(logo, size)]
+            if not choices and logo.images:
+                first = next(iter(logo.images))
+                choices = [("images", first)]
+            if not choices:
+                return None, None
+            size, ref = choices[0]
+            if isinstance(ref, LightDark):
+                light = self.image(ref.light, ("logo", size, "light")) if ref.light else None
+                dark = self.image(ref.dark, ("logo", size, "dark")) if ref.dark else None
+            else:
+                light = dark = self.image(ref, ("logo", size))
+        drawn = self._draw_svgs()
+        light, dark = (drawn.get(id(image), image) for image in (light, dark))
+        return light or dark, dark or light
+
+    def _draw_svgs(self) -> dict[int, Image | None]:
+        """Every SVG logo drawn once, all in one go: each with its drawing, or None (and an error) if refused."""
+        outcomes = svg_drawings([data for *_, data in self._svgs])
+        drawn = {}
+        for (image, loc, path_text, _), (png, problem) in zip(self._svgs, outcomes):
+            if problem:
+                self.document.add(loc, f"{path_text!r}: {problem}")
+            drawn[id(image)] = replace(image, drawn=png) if png else None
+        return drawn
 
     # fonts
     def fonts(self) -> tuple[str | None, str | None, tuple[FontFace, ...]]:
