@@ -15,8 +15,9 @@ from functools import partial
 from pathlib import Path
 
 from guidegen.parallel import Pool, run_in_worker, warm_up
-from guidegen.pipeline import Options, load_brand_with_warnings, prepare, prepare_output_dir, write_documents
+from guidegen.pipeline import Options, prepare, prepare_output_dir, warn_about_brand, write_documents
 from guidegen.errors import BuildError, InputError, InputFileError
+from guidegen.input.brand import load_brands
 from guidegen.input.ladder import load_ladder
 from guidegen.resources import default_ladder_path
 
@@ -52,33 +53,15 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
                on_done: Callable[[BrandResult, int, int], None] | None = None) -> list[BrandResult]:
     """Build every brand into ``out_dir/<brand name>/``; returns one result per brand, in the given order."""
     ladder = load_ladder(options.ladder_path or default_ladder_path(), on_warning=on_warning)
-    brands, problems = [], []
-    for path in brand_paths:
-        try:
-            brands.append(load_brand_with_warnings(path, on_warning))
-        except InputFileError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InputFileError(problems)
-    jobs_to_do, template_warnings = [], on_warning
-    for brand in brands:  # the template's warnings once, not once per brand
-        jobs_to_do.append(prepare(options, ladder, brand, template_warnings))
-        template_warnings = None
-    folders = [out_dir / name for name in folder_names([brand.slug for brand in brands])]
-    for folder in folders:
-        prepare_output_dir(folder)
-
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(brands)))
-    results: list[BrandResult | None] = [None] * len(brands)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(brand_paths)))
     if jobs == 1:
-        warm_up(ladder.language, deck_too=True)
-        for index, (job, folder) in enumerate(zip(jobs_to_do, folders)):
-            results[index] = _run(brand_paths[index], folder, partial(_build_one, job, folder, options.formats))
-            if on_done:
-                on_done(results[index], index + 1, len(brands))
-        return results  # type: ignore[return-value]
-
+        return _build_in_turn(_prepare_all(brand_paths, options, ladder, out_dir, on_warning), brand_paths, options,
+                              ladder.language, on_done)
+    # The workers start now and import the renderers while the brands are read and checked here; a brand
+    # with problems stops them, before anything is written.
     with Pool(jobs, ladder.language, deck_too=True) as pool:
+        jobs_to_do, folders = _prepare_all(brand_paths, options, ladder, out_dir, on_warning)
+        results: list[BrandResult | None] = [None] * len(jobs_to_do)
         pending: dict[Future, int] = {pool.submit(run_in_worker, _build_one, job, folder, options.formats): index
                                       for index, (job, folder) in enumerate(zip(jobs_to_do, folders))}
         done_count = 0
@@ -89,8 +72,43 @@ def build_many(brand_paths: list[Path], options: Options, out_dir: Path, jobs: i
                 results[index] = _run(brand_paths[index], folders[index], future.result)
                 done_count += 1
                 if on_done:
-                    on_done(results[index], done_count, len(brands))
+                    on_done(results[index], done_count, len(jobs_to_do))
     return results  # type: ignore[return-value]
+
+
+def _prepare_all(brand_paths: list[Path], options: Options, ladder, out_dir: Path,
+                 on_warning: Callable[[str], None] | None) -> tuple[list, list[Path]]:
+    """Every brand read and checked (all problems at once), a job and an output folder for each."""
+    brands, problems = [], []
+    for brand in load_brands(brand_paths):  # their SVG logos drawn all together
+        if isinstance(brand, InputFileError):
+            problems.extend(brand.problems)
+        else:
+            brands.append(brand)
+            warn_about_brand(brand, on_warning)
+    if problems:
+        raise InputFileError(problems)
+    jobs_to_do, template_warnings = [], on_warning
+    for brand in brands:  # the template's warnings once, not once per brand
+        jobs_to_do.append(prepare(options, ladder, brand, template_warnings))
+        template_warnings = None
+    folders = [out_dir / name for name in folder_names([brand.slug for brand in brands])]
+    for folder in folders:
+        prepare_output_dir(folder)
+    return jobs_to_do, folders
+
+
+def _build_in_turn(prepared: tuple[list, list[Path]], brand_paths: list[Path], options: Options, language: str,
+                   on_done: Callable[[BrandResult, int, int], None] | None) -> list[BrandResult]:
+    """The brands one after another in this process (``--jobs 1``)."""
+    jobs_to_do, folders = prepared
+    warm_up(language, deck_too=True)
+    results = []
+    for index, (job, folder) in enumerate(zip(jobs_to_do, folders)):
+        results.append(_run(brand_paths[index], folder, partial(_build_one, job, folder, options.formats)))
+        if on_done:
+            on_done(results[index], index + 1, len(jobs_to_do))
+    return results
 
 
 def _run(brand: Path, folder: Path, work: Callable[[], tuple[Path, ...]]) -> BrandResult:

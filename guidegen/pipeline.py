@@ -226,12 +226,18 @@ def _pool(wanted: bool) -> Iterator[Pool | None]:
 def load_brand_with_warnings(brand_path: str | Path, on_warning=None) -> Brand:
     """The brand, its file's warnings and those about its colours' contrast told to ``on_warning``."""
     from guidegen.input.brand import load_brand
-    from guidegen.view.theme import brand_theme
 
     brand = load_brand(brand_path)
+    warn_about_brand(brand, on_warning)
+    return brand
+
+
+def warn_about_brand(brand: Brand, on_warning=None) -> None:
+    """Tell ``on_warning`` the brand file's warnings and those about its colours' contrast."""
+    from guidegen.view.theme import brand_theme
+
     for warning in [*brand.warnings, *brand_theme(brand)[1]]:
         (on_warning or (lambda message: None))(warning)
-    return brand
 
 
 def build(

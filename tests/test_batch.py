@@ -49,6 +49,27 @@ def test_a_bad_brand_stops_the_batch_before_any_work(tmp_path):
     assert not out.exists()
 
 
+def test_a_batchs_logos_are_drawn_in_one_child_and_each_brand_keeps_its_own_problems(tmp_path, monkeypatch):
+    # A child process per brand imported CairoSVG twenty times over for a batch of twenty: 5 s.
+    import guidegen.bounded
+    from guidegen.errors import InputFileError
+    from guidegen.input.brand import load_brands
+
+    runs, real = [], guidegen.bounded.run_bounded
+    monkeypatch.setattr(guidegen.bounded, "run_bounded", lambda work, *args, **limits: runs.append(work) or
+                        real(work, *args, **limits))
+    lumen, ferrous = _brands(tmp_path)
+    (tmp_path / "broken.yml").write_text("color:\n  primary: nope\n")
+    loaded = load_brands([lumen, tmp_path / "broken.yml", ferrous])
+    assert len(runs) == 1
+    assert [type(each).__name__ for each in loaded] == ["Brand", "InputFileError", "Brand"]
+    assert isinstance(loaded[1], InputFileError) and f"{tmp_path / 'broken.yml'}:2:12" in loaded[1].problems[0]
+    for brand, folder in ((loaded[0], lumen.parent), (loaded[2], ferrous.parent)):
+        for image in (brand.logo_on_light, brand.logo_on_dark):
+            assert image.path.parent == folder and image.drawn.startswith(b"\x89PNG")
+    assert loaded[0].logo_on_light.drawn != loaded[2].logo_on_light.drawn
+
+
 def test_brands_with_the_same_name_get_distinct_folders():
     assert folder_names(["acme", "acme", "globex", "acme"]) == ["acme", "acme-2", "globex", "acme-3"]
 
