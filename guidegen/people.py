@@ -212,12 +212,18 @@ def person_context(person: Person, context: LadderView, today: date) -> dict:
             before = mine.shown if mine is not None else None
             threads.append(ThreadStep(step.competency, before, step.shown if step.shown != before else None))
         own = {item.casefold() for item in current.rung.responsibilities}
-        skills = {skill.name.casefold() for skill in current.rung.leadership + current.rung.soft_skills}
+        # A skill the target lists twice (the article's Senior PM has Mentorship as leadership and as a soft
+        # skill) is named once, as it is first listed.
+        known = {skill.name.casefold() for skill in current.rung.leadership + current.rung.soft_skills}
+        new_skills = []
+        for skill in target.rung.leadership + target.rung.soft_skills:
+            if skill.name.casefold() not in known:
+                known.add(skill.name.casefold())
+                new_skills.append(skill)
         growth = SimpleNamespace(
             changes=SimpleNamespace(threads=[step for step in threads if step.before or step.now]),
             responsibilities=[item for item in target.rung.responsibilities if item.casefold() not in own],
-            skills=[skill for skill in target.rung.leadership + target.rung.soft_skills
-                    if skill.name.casefold() not in skills],
+            skills=new_skills,
         )
     return {
         "name": person.name, "rung": current, "target": target, "manager": person.manager, "team": person.team,

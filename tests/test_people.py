@@ -172,3 +172,20 @@ def test_a_handout_made_with_its_rungs_shared_parts_is_the_one_made_whole(brand)
         assert render_html(job.view, personal, shared) == whole
         assert "Zoë O" in whole and "Payments" in whole
         assert '<span class="nobr">cross-functional</span>' in whole  # its text is finished, shared part or not
+
+
+def test_growing_toward_a_rung_names_each_new_skill_once():
+    # The article's Senior PM lists Mentorship as a leadership component and as a soft skill.
+    from datetime import date
+
+    from guidegen.input.ladder import load_ladder
+    from guidegen.people import Person, person_context
+    from guidegen.pipeline import Options, prepare
+    from guidegen.resources import default_ladder_path
+
+    job = prepare(Options(rung_ids=("pm",)), load_ladder(default_ladder_path()), None)
+    person = Person(line=2, name="Ana", rung="pm", target="senior-pm", manager=None, start_date=None, team=None,
+                    note=None)
+    names = [skill.name for skill in person_context(person, job.view, date(2026, 11, 27))["growth"].skills]
+    assert names.count("Mentorship") == 1 and len(names) == len(set(names))
+    assert names[:2] == ["Strategic Visioning", "Mentorship"]  # as the target lists them, first mention kept
