@@ -239,14 +239,17 @@ def _digest(*parts) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _templates_digest() -> str:
-    """The guide's templates and catalogues as they are now: a change to them makes every handout stale."""
+def _renderer_digest() -> str:
+    """guidegen's own code, templates and catalogues as they are now: a change to any of them (a new
+    release, or a build from source with the same version number) makes every handout stale."""
     from guidegen.resources import templates_dir
 
+    package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(templates_dir().rglob("*")):
-        if path.suffix in (".j2", ".po"):
-            digest.update(path.read_bytes())
+    for folder, suffixes in ((templates_dir(), (".j2", ".po")), (package, (".py",))):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in suffixes:
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -284,7 +287,7 @@ def build_people(people_path: Path, ladder: Ladder, job_for: Callable[[str], obj
         record = json.loads(record_path.read_text()) if record_path.is_file() and not force else {}
     except (OSError, ValueError):
         record = {}
-    shared = _digest(__version__, ladder.model_dump(mode="json"), _templates_digest())
+    shared = _digest(__version__, ladder.model_dump(mode="json"), _renderer_digest())
     jobs_by_rung: dict[str, object] = {}
     work, results = [], [None] * len(people)
     for index, (person, name) in enumerate(zip(people, file_names(people))):

@@ -189,3 +189,25 @@ def test_growing_toward_a_rung_names_each_new_skill_once():
     names = [skill.name for skill in person_context(person, job.view, date(2026, 11, 27))["growth"].skills]
     assert names.count("Mentorship") == 1 and len(names) == len(set(names))
     assert names[:2] == ["Strategic Visioning", "Mentorship"]  # as the target lists them, first mention kept
+
+
+def test_a_handout_goes_stale_when_guidegens_code_or_templates_change(tmp_path, monkeypatch):
+    # A build from source keeps its version number: the record must notice the code itself.
+    import guidegen.people as people
+    import guidegen.resources
+
+    package, templates = tmp_path / "guidegen", tmp_path / "templates"
+    (package / "deck").mkdir(parents=True)
+    (templates / "html").mkdir(parents=True)
+    (package / "deck" / "slides.py").write_text("SIZE = 18\n")
+    (templates / "html" / "rung.html.j2").write_text("<h1>{{ title }}</h1>\n")
+    monkeypatch.setattr(people, "__file__", str(package / "people.py"))
+    monkeypatch.setattr(guidegen.resources, "templates_dir", lambda: templates)
+    first = people._renderer_digest()
+    (package / "deck" / "notes.txt").write_text("not code")
+    assert people._renderer_digest() == first
+    (package / "deck" / "slides.py").write_text("SIZE = 20\n")
+    second = people._renderer_digest()
+    assert second != first
+    (templates / "html" / "rung.html.j2").write_text("<h2>{{ title }}</h2>\n")
+    assert people._renderer_digest() not in (first, second)
