@@ -253,6 +253,19 @@ def _renderer_digest() -> str:
     return digest.hexdigest()
 
 
+def _brand_digest(brand) -> str:
+    """The brand as resolved, and the bytes of its file, logos and fonts: any change to them makes the handouts
+    in its colours stale."""
+    if brand is None:
+        return "no brand"
+    digest = hashlib.sha256(repr(brand).encode())
+    files = [brand.source, *(image.path for image in (brand.logo_on_light, brand.logo_on_dark) if image),
+             *(face.path for face in brand.font_faces)]
+    for path in dict.fromkeys(files):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _write_handout(context: LadderView, options, shared, person_view: dict, target: Path) -> None:
     """In a worker: one person's handout, written beside its target and renamed into place. ``shared`` is
     what every handout of the person's rung has in common (``html.shared_parts``), made once for them all."""
@@ -289,11 +302,18 @@ def build_people(people_path: Path, ladder: Ladder, job_for: Callable[[str], obj
         record = {}
     shared = _digest(__version__, ladder.model_dump(mode="json"), _renderer_digest())
     jobs_by_rung: dict[str, object] = {}
+    job_digests: dict[str, str] = {}  # per rung: the options, the documents' language and the brand
+    brand_digests: dict[int, str] = {}
     work, results = [], [None] * len(people)
     for index, (person, name) in enumerate(zip(people, file_names(people))):
         job = jobs_by_rung.get(person.rung) or jobs_by_rung.setdefault(person.rung, job_for(person.rung))
-        options = job.options["pdf"]
-        digest = _digest(shared, repr(options), asdict(person) | {"line": 0}, person.start_date and
+        if person.rung not in job_digests:
+            brand = job.view.brand  # the same for every rung (the jobs keep it alive): its files are read once
+            if id(brand) not in brand_digests:
+                brand_digests[id(brand)] = _brand_digest(brand)
+            job_digests[person.rung] = _digest(repr(job.options["pdf"]), job.view.ladder.language,
+                                               brand_digests[id(brand)])
+        digest = _digest(shared, job_digests[person.rung], asdict(person) | {"line": 0}, person.start_date and
                          person.start_date > today)
         target = folder / name
         if not force and record.get(name) == digest and target.is_file():

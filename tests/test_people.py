@@ -211,3 +211,28 @@ def test_a_handout_goes_stale_when_guidegens_code_or_templates_change(tmp_path, 
     assert second != first
     (templates / "html" / "rung.html.j2").write_text("<h2>{{ title }}</h2>\n")
     assert people._renderer_digest() not in (first, second)
+
+
+def test_a_rerun_redoes_the_handouts_when_the_brand_its_logo_or_the_language_change(tmp_path):
+    import shutil
+
+    brand = tmp_path / "brand"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "examples" / "northwind-health", brand)
+    people = _write(tmp_path / "people.csv", [PEOPLE[2]])
+
+    def build(*extra: str) -> str:
+        outcome = run_guidegen("build", "--people", str(people), "--brand", str(brand / "brand.yml"), "--out",
+                               str(tmp_path / "out"), "--jobs", "1", *extra, timeout=120)
+        assert outcome.code == 0, outcome.stderr
+        return outcome.stdout
+
+    assert "1 written" in build()
+    assert "1 up to date" in build()
+    text = (brand / "brand.yml").read_text()
+    (brand / "brand.yml").write_text(re.sub(r"primary: .*", 'primary: "#004D40"', text, count=1))
+    assert "1 written" in build()  # new colours
+    logo = brand / "logo-light.svg"
+    logo.write_text(logo.read_text().replace("</svg>", "<!-- redrawn --></svg>"))
+    assert "1 written" in build()  # the same file name, a new logo
+    assert "1 written" in build("--language", "de")
+    assert "1 up to date" in build("--language", "de")
