@@ -245,22 +245,25 @@ def draw_svg(data: bytes, height: int) -> bytes:
 
 
 DRAWN_HEIGHT_PX = 300  # an SVG logo is drawn this tall when checked; the deck reuses that drawing
-DRAWING_SECONDS = 10  # each logo's share of the time budget: a logo draws in a fraction of a second
+DRAWING_SECONDS = 10  # one logo's time budget: a logo draws in a fraction of a second
+SECONDS_PER_EXTRA_DRAWING = 0.5  # drawn together, each more logo adds this (CairoSVG is imported once)
 
 
 def svg_drawings(drawings: list[bytes]) -> list[tuple[bytes | None, str | None]]:
     """Draw each SVG once, under a time and memory budget: what the static checks missed shows here.
 
-    All are drawn in one child process, so CairoSVG is imported once for a brand's logos. Each comes
-    back as its PNG, ``DRAWN_HEIGHT_PX`` tall, or the reason it is refused. Should the drawings together
-    overrun the budget, each is drawn again alone, to tell which one did.
+    All are drawn in one child process, so CairoSVG is imported once for all of them (a brand's, or a
+    batch's). Each comes back as its PNG, ``DRAWN_HEIGHT_PX`` tall, or the reason it is refused. Should
+    the drawings together overrun their budget, each is drawn again alone, to tell which one did.
     """
     from guidegen.bounded import OverBudget, run_bounded
 
     if not drawings:
         return []
     try:
-        return run_bounded(_draw_each, drawings, seconds=DRAWING_SECONDS * len(drawings), megabytes=500)
+        # A batch of twenty brands draws forty logos: one of them looping must not hold all of it for 400 s.
+        seconds = DRAWING_SECONDS + SECONDS_PER_EXTRA_DRAWING * (len(drawings) - 1)
+        return run_bounded(_draw_each, drawings, seconds=seconds, megabytes=500)
     except OverBudget as exc:
         if len(drawings) > 1:
             return [svg_drawings([data])[0] for data in drawings]
