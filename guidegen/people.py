@@ -286,7 +286,7 @@ def build_people(people_path: Path, ladder: Ladder, job_for: Callable[[str], obj
                  on_done: Callable[[PersonResult, int, int, float], None] | None = None,
                  today: date | None = None) -> list[PersonResult]:
     """Every person's handout into ``out_dir/people/``; ``job_for(rung_id)`` prepares (once per rung) the
-    handout's view and guide options. Returns one result per person, in the file's order."""
+    handout's view and guide options, all in one brand. Returns one result per person, in the file's order."""
     from guidegen.parallel import warm_up
     from guidegen.pipeline import prepare_output_dir
     from guidegen.view.ladder_view import build_view
@@ -301,19 +301,17 @@ def build_people(people_path: Path, ladder: Ladder, job_for: Callable[[str], obj
     except (OSError, ValueError):
         record = {}
     shared = _digest(__version__, ladder.model_dump(mode="json"), _renderer_digest())
-    jobs_by_rung: dict[str, object] = {}
-    job_digests: dict[str, str] = {}  # per rung: the options, the documents' language and the brand
-    brand_digests: dict[int, str] = {}
+    jobs_by_rung: dict[str, tuple[object, str]] = {}  # each rung's job, and a digest of its options and brand
+    brand_digest = None  # one brand for the whole file: its files are read once
     work, results = [], [None] * len(people)
     for index, (person, name) in enumerate(zip(people, file_names(people))):
-        job = jobs_by_rung.get(person.rung) or jobs_by_rung.setdefault(person.rung, job_for(person.rung))
-        if person.rung not in job_digests:
-            brand = job.view.brand  # the same for every rung (the jobs keep it alive): its files are read once
-            if id(brand) not in brand_digests:
-                brand_digests[id(brand)] = _brand_digest(brand)
-            job_digests[person.rung] = _digest(repr(job.options["pdf"]), job.view.ladder.language,
-                                               brand_digests[id(brand)])
-        digest = _digest(shared, job_digests[person.rung], asdict(person) | {"line": 0}, person.start_date and
+        if person.rung not in jobs_by_rung:
+            job = job_for(person.rung)
+            brand_digest = brand_digest or _brand_digest(job.view.brand)
+            jobs_by_rung[person.rung] = (job, _digest(repr(job.options["pdf"]), job.view.ladder.language,
+                                                      brand_digest))
+        job, job_digest = jobs_by_rung[person.rung]
+        digest = _digest(shared, job_digest, asdict(person) | {"line": 0}, person.start_date and
                          person.start_date > today)
         target = folder / name
         if not force and record.get(name) == digest and target.is_file():
@@ -324,8 +322,9 @@ def build_people(people_path: Path, ladder: Ladder, job_for: Callable[[str], obj
     # The stylesheet and the rung's chapters are the same in every handout of a rung: made here once.
     from guidegen.guide.html import shared_parts
 
-    common = {rung: shared_parts(jobs_by_rung[rung].view, jobs_by_rung[rung].options["pdf"])
-              for rung in dict.fromkeys(person.rung for _, person, *_ in work)}
+    stale_rungs = {person.rung for _, person, *_ in work}
+    common = {rung: shared_parts(job.view, job.options["pdf"]) for rung, (job, _) in jobs_by_rung.items()
+              if rung in stale_rungs}
     started, done = time.monotonic(), len(people) - len(work)
     for index, result in enumerate(results):
         if result is not None and on_done:

@@ -385,9 +385,12 @@ _HYPHENATED = re.compile(r"(?<![\w\u00ad-])[^\W\d_]{1,20}(?:-[^\W\d_]{1,20}){1,3
 
 def unbroken_compounds(html: str, fragment: bool = False) -> str:
     """``html`` with each hyphenated word of its body's text in a span that does not break."""
-    head, marker, body = ("", "", html) if fragment else html.partition("<body")
-    if not marker and not fragment:
-        return html
+    if fragment:
+        head, marker, body = "", "", html
+    else:
+        head, marker, body = html.partition("<body")
+        if not marker:
+            return html
     parts = _TEXT_OUTSIDE_STYLE.split(body)
     return head + marker + "".join(
         part if index % 2 else _HYPHENATED.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', part)
