@@ -24,3 +24,11 @@ def write_text_atomically(target: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_bytes_to(target, data: bytes) -> None:
+    """``data`` into ``target``: a path (the executor's temporary file) or a binary file object (the preview)."""
+    if hasattr(target, "write"):
+        target.write(data)
+        return
+    Path(target).write_bytes(data)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import http.server
 import socketserver
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -101,36 +100,28 @@ def _slides_page(body: str, title: str, name: str, version: int) -> str:
 
 
 class Builder:
-    """Builds the two pages from the sources, and publishes them (or what went wrong)."""
+    """Builds the two pages from the settings, through the same plan as a build, into memory; publishes
+    them (or what went wrong)."""
 
-    def __init__(self, sources: Sources, pages: Pages, on_warning=None):
-        self.sources = sources
+    def __init__(self, resolved, pages: Pages, on_warning=None):
+        self.resolved = resolved
         self.pages = pages
         self.on_warning = on_warning or (lambda message: None)
 
-    def _job(self):
-        from guidegen.input.ladder import load_ladder
-        from guidegen.pipeline import Options, load_brand_with_warnings, prepare
-
-        sources = self.sources
-        ladder = load_ladder(sources.ladder or default_ladder_path(), on_warning=self.on_warning)
-        brand = load_brand_with_warnings(sources.brand, self.on_warning) if sources.brand else None
-        options = Options(sources.ladder, ("html", "pptx"), sources.page_size, sources.rung_ids,
-                          pptx_template=sources.pptx_template, language=sources.language)
-        return prepare(options, ladder, brand, self.on_warning)
-
     def rebuild(self) -> bool:
-        """Both pages, the guide first (it is the quicker); False when a file has a mistake."""
+        """Both pages; False when a file has a mistake."""
+        from guidegen.api import build_in_memory
+
         guide_version, slides_version = self.pages.versions["guide"] + 1, self.pages.versions["slides"] + 1
         try:
-            job = self._job()
-            from guidegen.guide.web import render_web
+            reload = _toolbar("guide") + _reload_script("guide", guide_version)
+            settings = self.resolved.replace(formats=("html", "pptx"))
+            plan, documents = build_in_memory(settings, {"html": {"live_reload": reload}}, self.on_warning)
+            from guidegen.deck.preview import slides_html
 
-            page = render_web(job.view, job.options["html"],
-                              live_reload=_toolbar("guide") + _reload_script("guide", guide_version))
-            self.pages.publish("guide", page)
-            self.pages.publish("slides", _slides_page(self._slides(job), f"Slides: {job.view.title}", "slides",
-                                                      slides_version))
+            self.pages.publish("guide", documents["html"].decode("utf-8"))
+            self.pages.publish("slides", _slides_page(slides_html(documents["pptx"]), f"Slides: {plan.views[0].title}",
+                                                      "slides", slides_version))
             return True
         except (InputFileError, InputError, BuildError) as error:
             problems = getattr(error, "problems", None) or [error.message]
@@ -140,16 +131,6 @@ class Builder:
         self.pages.publish("guide", error_page("guide", guide_version, problems, title))
         self.pages.publish("slides", error_page("slides", slides_version, problems, title))
         return False
-
-    @staticmethod
-    def _slides(job) -> str:
-        from guidegen.deck import slides
-        from guidegen.deck.preview import slides_html
-
-        with tempfile.TemporaryDirectory(prefix="guidegen-preview-") as folder:
-            deck = Path(folder) / "deck.pptx"
-            slides.render(job.view, deck, job.options["pptx"])
-            return slides_html(deck)
 
 
 def relevant(path: str, ignored: tuple[Path, ...] = ()) -> bool:
@@ -238,10 +219,11 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
-def serve(sources: Sources, port: int, say, on_warning=None) -> None:
+def serve(resolved, port: int, say, on_warning=None) -> None:
     """Build, serve on 127.0.0.1, and rebuild on every save until Ctrl-C."""
     pages = Pages()
-    builder = Builder(sources, pages, on_warning)
+    builder = Builder(resolved, pages, on_warning)
+    sources = Sources(resolved.ladder, resolved.brand[0] if resolved.brand else None, resolved.pptx_template)
     handler = type("Handler", (_Handler,), {"pages": pages})
     try:
         server = _Server(("127.0.0.1", port), handler)

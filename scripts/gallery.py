@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from guidegen.pipeline import build
+from guidegen.api import build
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -38,7 +38,7 @@ def main() -> int:
         ladder = company / "ladder.yaml"
         with tempfile.TemporaryDirectory() as work:
             out = Path(work)
-            pdf, deck = build(ladder if ladder.is_file() else None, out, brand_path=company / "brand.yml")
+            pdf, deck = build(ladder=ladder if ladder.is_file() else None, out=out, brand=[company / "brand.yml"])
             page_png(pdf, 1, GALLERY / f"{company.name}-cover.png")
             subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out / "deck"), str(deck)],
                            check=True, capture_output=True)

@@ -11,8 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-import click
-
 from guidegen.guide._weasyprint_import import import_weasyprint
 
 import_weasyprint()  # quickly, before the imports below find it loaded
@@ -49,21 +47,23 @@ class LocalFilesOnly(URLFetcher):
 _warned_about_subsetting = False
 
 
-def _warn_if_subsetting_is_slow() -> None:
+def _slow_subsetting_warnings() -> list[str]:
     """WeasyPrint subsets fonts with HarfBuzz when libharfbuzz-subset is installed, and otherwise
-    with fontTools, several times slower: say so, once per process."""
+    with fontTools, several times slower: said once per process, as a warning the build reports."""
     global _warned_about_subsetting
     from weasyprint.text import ffi
 
-    if getattr(ffi, "harfbuzz_subset", None) is None and not _warned_about_subsetting:
-        _warned_about_subsetting = True
-        click.echo("Warning: libharfbuzz-subset0 is not installed, so fonts are subset with fontTools and PDFs "
-                   "are written several times slower; run scripts/install-system-deps.sh", err=True)
+    if getattr(ffi, "harfbuzz_subset", None) is not None or _warned_about_subsetting:
+        return []
+    _warned_about_subsetting = True
+    return ["libharfbuzz-subset0 is not installed, so fonts are subset with fontTools and PDFs are written "
+            "several times slower; run scripts/install-system-deps.sh"]
 
 
-def write_pdf(html: str, folders: list[Path], target: Path, pdf_variant: str | None = None) -> None:
-    """Lay out the guide's HTML and write it to ``target``, reading files only from ``folders``."""
-    _warn_if_subsetting_is_slow()
+def write_pdf(html: str, folders: list[Path], target, pdf_variant: str | None = None) -> list[str]:
+    """Lay out the guide's HTML and write it to ``target`` (a path or a binary file object), reading files
+    only from ``folders``; returns any warnings."""
+    warnings = _slow_subsetting_warnings()
     fonts = FontConfiguration()  # the same one for layout and output, or @font-face rules are lost
     try:
         document = GuideHTML(string=html, base_url=str(html_templates_dir()) + "/",
@@ -72,6 +72,7 @@ def write_pdf(html: str, folders: list[Path], target: Path, pdf_variant: str | N
             document.write_pdf(target, pdf_tags=True, pdf_variant=pdf_variant, font_config=fonts)
     except OSError as exc:
         raise BuildError(f"{target}: could not write the PDF ({exc.strerror or exc})") from None
+    return warnings
 
 
 def start_pango(language: str = "en") -> None:

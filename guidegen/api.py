@@ -1,0 +1,78 @@
+"""The Python API: the one run path every command and host program goes through.
+
+``build`` takes the settings of settings.py as keyword arguments (``ladder=``, ``out=``, ``formats=``,
+``rungs=``, ``brand=``...), checks them with the same model the command line uses, plans and writes.
+It leaves the caller's process as it found it: no change to the garbage collector, signal handlers,
+standard output or the process's exit; it may be called from any thread, again and again.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Callable
+
+from guidegen.errors import BuildError, GuidegenError
+
+
+def resolve_settings(command: str = "build", settings_file: str | Path | None = None, **given):
+    """The settings of one run: ``given`` over the settings file (when named) over the defaults, checked."""
+    from guidegen.settings_model import read_settings_file, resolve
+
+    file = read_settings_file(Path(settings_file)) if settings_file is not None else None
+    return resolve(command, given, file, given_origin="command line")
+
+
+def run(resolved, command: str = "build", on_warning: Callable[[str], None] | None = None, on_progress=None,
+        owns_process: bool = False, overrides: dict | None = None):
+    """Plan and write a run; its outcomes, one per group of documents (a brand's, a person's).
+
+    Workers that can be started before the input is read are started first, so that they import the
+    renderers while this process reads the ladder (a single build's guide; a batch's brands).
+    """
+    from guidegen import formats as registry
+    from guidegen.run.execute import execute
+    from guidegen.run.plan import early_workers, make_plan
+    from guidegen.settings_model import check_combinations, formats_of
+
+    chosen = formats_of(resolved)
+    check_combinations(resolved, command, chosen)
+    workers = early_workers(resolved, chosen)
+    pool = None
+    if workers:
+        from guidegen.run.pool import Pool
+
+        # A single build's worker only lays out the guide prepared here; a batch's prepares whole brands.
+        warm = ("pdf",) if len(resolved.brand) <= 1 else chosen
+        pool = Pool(workers, registry.warm_up, warm, None if len(resolved.brand) <= 1 else resolved.language or "en")
+    with pool or nullcontext():
+        plan = make_plan(resolved, command, on_warning, overrides)
+        return plan, execute(plan, pool, on_progress, on_warning, owns_process)
+
+
+def build(*, on_warning: Callable[[str], None] | None = None, on_progress=None, settings_file=None,
+          **given) -> list[Path]:
+    """Build the documents the settings ask for; the paths written, in order.
+
+    Raises ``InputError`` (bad input: the message names the file and line) or ``BuildError`` (a
+    document could not be written); in a batch or people build, the first failure once the others
+    are written.
+    """
+    _, outcomes = run(resolve_settings("build", settings_file, **given), "build", on_warning, on_progress)
+    failed = [outcome for outcome in outcomes if outcome.status == "failed"]
+    if failed:
+        first = failed[0].error
+        if len(outcomes) == 1 and isinstance(first, GuidegenError):
+            raise first
+        raise BuildError(f"{len(failed)} of {len(outcomes)} failed; the first: {first.message}")
+    return [path for outcome in outcomes for path in outcome.written]
+
+
+def build_in_memory(resolved, overrides: dict | None = None, on_warning=None):
+    """The preview's documents (its settings' formats), made through the same plan but kept in memory:
+    the plan and ``{format: bytes}``."""
+    from guidegen.run.execute import execute_in_memory
+    from guidegen.run.plan import make_plan
+
+    plan = make_plan(resolved, "preview", on_warning, overrides)
+    return plan, execute_in_memory(plan, on_warning)

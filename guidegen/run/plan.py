@@ -1,0 +1,139 @@
+"""A run's settings turned into the documents to write: brand × document × rung or person × format.
+
+Everything is read and checked here, before anything is written: the ladder, every brand, the slide
+template, the people file. A bad input stops the run with every problem at once. The plan holds
+plain data (views, options, targets), so its documents can be prepared and written in any process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from guidegen.formats.registry import file_name
+from guidegen.run.pool import usable_cores
+from guidegen.settings_model import Resolved, check_combinations, formats_of, kind_of_build
+
+MAX_SUFFIX = 60  # file names stay far below the 255 bytes file systems allow
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file to write: its format, where, from which view and with which options."""
+
+    format: str
+    target: Path
+    view: int  # index into Plan.views
+    options: object
+    digest: str | None = None  # what made it (people builds): unchanged digest, file left as it is
+
+
+@dataclass(frozen=True)
+class Group:
+    """Documents written together: each is put in place only once every one of them is complete."""
+
+    documents: tuple[Document, ...]
+    folder: Path
+    subject: str = ""  # what progress and errors name: a brand file, "people.csv row 7"; "" for one build
+    removable: bool = False  # a batch's brand folder, removed if it is left empty by a failure
+
+
+@dataclass
+class Plan:
+    kind: str  # "single", "batch" or "people"
+    command: str
+    formats: tuple[str, ...]
+    language: str
+    views: list = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    workers: int = 1
+    record: Path | None = None  # the digest record of a people build
+    source: str = ""  # the file the groups are rows of (people), for messages
+
+    @property
+    def folders(self) -> list[Path]:
+        return list(dict.fromkeys(group.folder for group in self.groups))
+
+
+def workers_for(resolved: Resolved, units: int) -> int:
+    """Worker processes for ``units`` independent pieces of work: what was asked (default: one per core),
+    never more than the cores this process may use, nor than the pieces."""
+    return max(1, min(resolved.jobs or usable_cores(), usable_cores(), units))
+
+
+def early_workers(resolved: Resolved, formats: tuple[str, ...]) -> int:
+    """Workers worth starting before any input is read, so that they import the renderers meanwhile:
+    one to lay out a single build's guide while the deck is drawn here; one per brand of a batch."""
+    kind = kind_of_build(resolved)
+    if kind == "single":
+        return 1 if "pdf" in formats and workers_for(resolved, 2) > 1 else 0
+    if kind == "batch":
+        count = workers_for(resolved, len(resolved.brand))
+        return count if count > 1 else 0
+    return 0  # a people build sizes its pool once the rows are read
+
+
+def make_plan(resolved: Resolved, command: str = "build", on_warning: Callable[[str], None] | None = None,
+              overrides: dict[str, dict] | None = None) -> Plan:
+    """Read and check every input the settings name; the documents to write, with their targets.
+    ``overrides`` change a format's options (the preview's reload script)."""
+    from guidegen.run.inputs import load_inputs
+
+    warn = on_warning or (lambda message: None)
+    formats = formats_of(resolved)
+    check_combinations(resolved, command, formats)
+    inputs = load_inputs(resolved, formats, warn)
+    options = {}
+    for name in formats:
+        from guidegen.formats import load
+
+        made = load(name).options(resolved, inputs.template)
+        if overrides and name in overrides:
+            from dataclasses import replace
+
+            made = replace(made, **overrides[name])
+        options[name] = made
+    plan = Plan(kind_of_build(resolved), command, formats, inputs.ladder.language)
+    if plan.kind == "people":
+        from guidegen.run.people_plan import plan_people
+
+        plan_people(plan, resolved, inputs, options["handout"], warn)
+    else:
+        _plan_documents(plan, resolved, inputs, options)
+    return plan
+
+
+def _plan_documents(plan: Plan, resolved: Resolved, inputs, options: dict) -> None:
+    """A folder per brand (one brand: ``out`` itself), each with one document per format."""
+    from guidegen.run.inputs import folder_names
+
+    out = Path(resolved.out)
+    brands = inputs.brands or [None]
+    folders = [out] if len(brands) == 1 else [out / name for name in folder_names([b.slug for b in brands])]
+    for brand, folder, brand_path in zip(brands, folders, resolved.brand or (None,)):
+        plan.views.append(inputs.view(brand, tuple(resolved.rungs)))
+        view = plan.views[-1]
+        documents = tuple(Document(name, _target(view, folder, name), len(plan.views) - 1, options[name])
+                          for name in plan.formats)
+        plan.groups.append(Group(documents, folder, str(brand_path) if plan.kind == "batch" else "",
+                                 removable=plan.kind == "batch"))
+    plan.workers = workers_for(resolved, len(plan.groups) if plan.kind == "batch" else 2)
+
+
+def handout_suffix(rung_ids: list[str]) -> str:
+    """``-pm-senior-pm`` for a handout of those rungs; a long list is cut and made unique with a digest."""
+    suffix = "".join(f"-{rung_id}" for rung_id in rung_ids)
+    if len(suffix) <= MAX_SUFFIX:
+        return suffix
+    import hashlib
+
+    digest = hashlib.sha256(suffix.encode()).hexdigest()[:10]
+    return f"-{rung_ids[0][:30]}-and-{len(rung_ids) - 1}-more-{digest}"
+
+
+def _target(view, folder: Path, name: str) -> Path:
+    suffix = handout_suffix([each.rung.id for each in view.shown]) if view.is_handout else ""
+    stem, extension = file_name(name).rsplit(".", 1)
+    return folder / f"{stem}{suffix}.{extension}"
+
