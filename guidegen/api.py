@@ -30,7 +30,7 @@ def run(resolved, command: str = "build", on_warning: Callable[[str], None] | No
     Workers that can be started before the input is read are started first, so that they import the
     renderers while this process reads the ladder (a single build's guide; a batch's brands).
     """
-    from guidegen import formats as registry
+    import guidegen.formats as registry
     from guidegen.run.execute import execute
     from guidegen.run.plan import early_workers, make_plan
     from guidegen.settings_model import check_combinations, formats_of

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from guidegen.formats.registry import DEFAULT_FORMATS, SELECTABLE
+from guidegen.guide.options import PAGE_SIZES
 
-PAGE_SIZES = {"a4": "A4", "letter": "letter"}  # the setting's values -> WeasyPrint's page size names
 PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-2u", "pdf/a-3b", "pdf/a-3u", "pdf/a-4u")
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"  # BCP 47, as the ladder's own language: field checks it
 MAX_JOBS = 256  # a worker count beyond any machine's: the build also caps it to the cores it may use

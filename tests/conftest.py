@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import Phase, settings
 
-from guidegen.pipeline import build
+from guidegen.api import build
 from guidegen.input.ladder import load_ladder
 from guidegen.resources import default_ladder_path
 
@@ -50,7 +50,7 @@ def weasyprint_records():
 def _build(tmp_path_factory, name: str, weasyprint_records, **options) -> dict[str, Path]:
     out = tmp_path_factory.mktemp(name)
     before = len(weasyprint_records)
-    written = build(out_dir=out, **options)
+    written = build(out=out, **options)
     messages = [record.getMessage() for record in weasyprint_records[before:]]
     assert not messages, f"WeasyPrint logged: {messages}"
     return {path.suffix.lstrip("."): path for path in written}
@@ -69,7 +69,7 @@ def letter_pdf(tmp_path_factory, weasyprint_records) -> Path:
 
 @pytest.fixture(scope="session")
 def minimal_build(tmp_path_factory, weasyprint_records) -> dict[str, Path]:
-    return _build(tmp_path_factory, "minimal", weasyprint_records, ladder_path=FIXTURES / "minimal_ladder.yaml")
+    return _build(tmp_path_factory, "minimal", weasyprint_records, ladder=FIXTURES / "minimal_ladder.yaml")
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from guidegen.batch import folder_names
+from guidegen.run.inputs import folder_names
 from guidegen.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -74,25 +74,12 @@ def test_brands_with_the_same_name_get_distinct_folders():
     assert folder_names(["acme", "acme", "globex", "acme"]) == ["acme", "acme-2", "globex", "acme-3"]
 
 
-def test_a_batch_worker_collects_garbage_even_when_forked_from_the_console_script():
-    import gc
-
-    from guidegen.parallel import warm_up
-
-    gc.disable()  # as `guidegen` leaves it in the process the workers are forked from
-    try:
-        warm_up("en-US", deck_too=True)
-        assert gc.isenabled()
-    finally:
-        gc.enable()
-
-
 def test_a_batch_worker_reads_the_ladders_hyphenation_patterns_before_its_first_brand():
     import pyphen
 
-    from guidegen.parallel import warm_up
+    from guidegen.formats import warm_up
 
-    warm_up("de-DE")
+    warm_up(("pdf", "pptx"), "de-DE")
     assert "hyph_de_DE.dic" in {Path(path).name for path in pyphen.hdcache}
 
 
@@ -120,23 +107,24 @@ def test_three_brands_named_alike_write_three_folders(tmp_path):
 
 
 def test_one_brand_that_fails_to_render_does_not_stop_the_others(tmp_path, monkeypatch):
-    import guidegen.batch as batch
+    import guidegen.run.execute as execute
 
     brands = [_named_brand(tmp_path / f"b{index}", f"Company {index}") for index in range(4)]
-    original = batch._build_one
+    original = execute.write_documents
 
-    def fails_for_company_2(context, folder, formats):
-        if folder.name == "company-2":
+    def fails_for_company_2(items):
+        if items[0][-1].parent.name == "company-2":
             raise RuntimeError("the renderer fell over")
-        return original(context, folder, formats)
+        return original(items)
 
-    monkeypatch.setattr(batch, "_build_one", fails_for_company_2)
+    monkeypatch.setattr(execute, "write_documents", fails_for_company_2)
     out = tmp_path / "out"
     args = ["build", "--format", "pptx", "--jobs", "1", "--out", str(out)] + \
         [arg for brand in brands for arg in ("--brand", str(brand))]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1, result.output
-    assert f"{brands[2]}: internal error: RuntimeError: the renderer fell over" in result.stderr
+    assert f"{brands[2]}: internal error in guidegen build, writing the pptx for {brands[2]}: RuntimeError: " \
+           f"the renderer fell over" in result.stderr
     assert "Error: 1 of 4 brands failed" in result.stderr
     assert sorted(folder.name for folder in out.iterdir()) == ["company-0", "company-1", "company-3"]
     assert all((folder / "training-deck.pptx").exists() for folder in out.iterdir())

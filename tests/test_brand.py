@@ -15,7 +15,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from guidegen.view.theme import brand_theme
 from guidegen.input.brand import load_brand
-from guidegen.pipeline import Options, build, load_brand_with_warnings, prepare
+from guidegen.api import build
+
+from .plans import view_and_options
 from guidegen.cli import main
 from guidegen.view.colours import contrast, to_rgb
 from guidegen.errors import InputFileError
@@ -41,7 +43,7 @@ def _close(colour, hex_colour: str) -> bool:
 def northwind(tmp_path_factory, weasyprint_records):
     company = EXAMPLES / "northwind-health"
     out = tmp_path_factory.mktemp("northwind")
-    pdf, deck = build(company / "ladder.yaml", out, brand_path=company / "brand.yml")
+    pdf, deck = build(ladder=company / "ladder.yaml", out=out, brand=[company / "brand.yml"])
     assert not weasyprint_records, [r.getMessage() for r in weasyprint_records]
     return pdf, deck
 
@@ -206,7 +208,7 @@ def _brand_with_a_font_file(folder: Path, family: str) -> Path:
 @requires("pdffonts")
 def test_font_files_from_the_brand_are_embedded(tmp_path, weasyprint_records):
     path = _brand_with_a_font_file(tmp_path, "Brandface")
-    (pdf,) = build(out_dir=tmp_path / "out", formats=["pdf"], brand_path=path)
+    (pdf,) = build(out=tmp_path / "out", formats=["pdf"], brand=[path])
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Brandface" in fonts  # the brand's file, embedded under the family name the brand gives it
     assert not weasyprint_records
@@ -215,7 +217,7 @@ def test_font_files_from_the_brand_are_embedded(tmp_path, weasyprint_records):
 def test_the_guide_measures_text_in_the_brands_own_font_file(tmp_path):
     # Columns are balanced, and staircase labels fitted, with the metrics of the font they will be set in.
     path = _brand_with_a_font_file(tmp_path, "Measureface")
-    context = prepare(Options(), load_ladder(default_ladder_path()), load_brand_with_warnings(path)).view
+    context, _ = view_and_options(brand=[path])
     render_html(context)
     assert find_font("Measureface") == str(tmp_path / "Measureface.ttf")
 
@@ -224,8 +226,7 @@ def test_brand_and_company_template_combine(tmp_path):
     from .templates import make_corporate_template
 
     template = make_corporate_template(tmp_path / "corporate.potx")
-    (deck_path,) = build(out_dir=tmp_path / "out", formats=["pptx"], pptx_template=template,
-                         brand_path=EXAMPLES / "lumen-bank" / "brand.yml")
+    (deck_path,) = build(out=tmp_path / "out", formats=["pptx"], pptx_template=template, brand=[EXAMPLES / "lumen-bank" / "brand.yml"])
     deck = Presentation(str(deck_path))
     assert deck.slide_width == 9144000  # the template's 4:3
     theme = etree.fromstring(deck.slide_master.part.part_related_by(RT.THEME).blob)

@@ -1,45 +1,54 @@
-"""How documents are written: all or nothing, with the garbage collector paused and then restored."""
+"""How documents are written: all or nothing, the garbage collector paused only where guidegen owns the process."""
 
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-import guidegen.pipeline as build_module
-from guidegen.pipeline import write_documents
 from guidegen.errors import BuildError
-
-CONTEXT = build_module.Job(SimpleNamespace(is_handout=False, shown=[]), {})
-
-
-def _renderers(monkeypatch, **renders):
-    monkeypatch.setattr(build_module, "renderer", lambda name: SimpleNamespace(
-        render=lambda view, target, options: renders[name](view, target)))
+from guidegen.run import execute
+from guidegen.run.jobs import Document, Group, Plan
 
 
-def test_rendering_pauses_the_collector_and_restores_it_even_on_failure(tmp_path, monkeypatch):
+def _plan(folder: Path, names: list[str]) -> Plan:
+    files = {"pdf": "career-guide.pdf", "pptx": "training-deck.pptx"}
+    documents = tuple(Document(name, folder / files[name], 0, None) for name in names)
+    return Plan("single", "build", tuple(names), "en", views=[None], groups=[Group(documents, folder)])
+
+
+def _formats(monkeypatch, **writers):
+    modules = {name: SimpleNamespace(prepare=lambda view, options, common: None,
+                                     write=lambda prepared, target, name=name: [writers[name](Path(target))][:0])
+               for name in writers}
+    monkeypatch.setattr(execute.formats, "load", lambda name: modules[name])
+
+
+@pytest.mark.parametrize("owns_process, paused", [(True, False), (False, True)])
+def test_the_collector_is_paused_only_when_guidegen_owns_the_process_and_restored_even_on_failure(
+        tmp_path, monkeypatch, owns_process, paused):
     seen = []
 
-    def failing_render(context, target):
+    def failing_write(target):
         seen.append(gc.isenabled())
         target.write_bytes(b"half a document")
         raise BuildError("the renderer gave up")
 
-    _renderers(monkeypatch, pdf=failing_render)
+    _formats(monkeypatch, pdf=failing_write)
     with pytest.raises(BuildError):
-        write_documents(CONTEXT, tmp_path, ["pdf"])
-    assert seen == [False]
+        execute.execute(_plan(tmp_path, ["pdf"]), owns_process=owns_process)
+    assert seen == [paused]
     assert gc.isenabled()
     assert list(tmp_path.iterdir()) == []  # neither the document nor its temporary file
 
 
 def test_a_collector_paused_by_the_caller_stays_paused(tmp_path, monkeypatch):
-    _renderers(monkeypatch, pdf=lambda context, target: target.write_bytes(b"%PDF"))
+    _formats(monkeypatch, pdf=lambda target: target.write_bytes(b"%PDF"))
     gc.disable()
     try:
-        write_documents(CONTEXT, tmp_path, ["pdf"])
+        execute.execute(_plan(tmp_path, ["pdf"]), owns_process=True)
         assert not gc.isenabled()
     finally:
         gc.enable()
@@ -52,13 +61,13 @@ def test_a_deck_is_never_put_beside_an_older_guide(tmp_path, monkeypatch, interr
     (tmp_path / "career-guide.pdf").write_bytes(b"old guide")
     (tmp_path / "training-deck.pptx").write_bytes(b"old deck")
 
-    def fail(context, target):
+    def fail(target):
         target.write_bytes(b"half a guide")
         raise interruption
 
-    _renderers(monkeypatch, pptx=lambda context, target: target.write_bytes(b"new deck"), pdf=fail)
+    _formats(monkeypatch, pptx=lambda target: target.write_bytes(b"new deck"), pdf=fail)
     with pytest.raises((BuildError, KeyboardInterrupt, SystemExit)):
-        write_documents(CONTEXT, tmp_path, ["pptx", "pdf"])
+        execute.execute(_plan(tmp_path, ["pptx", "pdf"]))
     assert (tmp_path / "career-guide.pdf").read_bytes() == b"old guide"
     assert (tmp_path / "training-deck.pptx").read_bytes() == b"old deck"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["career-guide.pdf", "training-deck.pptx"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from guidegen.pipeline import build
+from guidegen.api import build
 
 from .ladders import make_ladder, write_ladder
 from .overflow import overflow_problems, render_with_libreoffice
@@ -62,13 +62,12 @@ def rendered(tmp_path_factory, default_build):
         for template_name, template in (("built-in", None), ("corporate-4x3", corporate)):
             if (name, template_name) in decks:
                 continue
-            (deck,) = build(path, root / f"{name}-{template_name}", ["pptx"], pptx_template=template)
+            (deck,) = build(ladder=path, out=root / f"{name}-{template_name}", formats=["pptx"], pptx_template=template)
             decks[(name, template_name)] = deck
     for company in EXAMPLES:
         folder = EXAMPLE_ROOT / company
         ladder = folder / "ladder.yaml"
-        (deck,) = build(ladder if ladder.exists() else None, root / company, ["pptx"],
-                        brand_path=folder / "brand.yml")
+        (deck,) = build(ladder=ladder if ladder.exists() else None, out=root / company, formats=["pptx"], brand=[folder / "brand.yml"])
         decks[(company, "brand")] = deck
     pdfs = render_with_libreoffice(list(decks.values()), root / "rendered")
     return {key: (deck, pdfs[deck]) for key, deck in decks.items()}

@@ -13,7 +13,7 @@ from pptx import Presentation
 from guidegen.cli import main
 from guidegen.input.ladder import load_ladder
 from guidegen.input.typography import typographic_text
-from guidegen.pipeline import build
+from guidegen.api import build
 
 from . import frameworks
 from .decks import deck_text
@@ -34,7 +34,7 @@ def framework_build(tmp_path_factory):
     ladder_file = folder / "ladder.yaml"
     result = CliRunner().invoke(main, ["import", str(sheet), "-o", str(ladder_file)])
     assert result.exit_code == 0, result.output
-    pdf, deck = build(ladder_file, folder / "out", ["pdf", "pptx"])
+    pdf, deck = build(ladder=ladder_file, out=folder / "out", formats=["pdf", "pptx"])
     return {"folder": folder, "sheet": sheet, "ladder": ladder_file, "pdf": pdf, "deck": deck}
 
 
@@ -89,8 +89,7 @@ def test_the_framework_deck_fits_under_libreoffice(framework_build, tmp_path):
 
 
 def test_a_handout_after_the_fork_shows_both_tracks(framework_build):
-    (pdf,) = build(framework_build["ladder"], framework_build["folder"] / "handout", ["pdf"],
-                   rung_ids=("senior-engineer",))
+    (pdf,) = build(ladder=framework_build["ladder"], out=framework_build["folder"] / "handout", formats=["pdf"], rungs=("senior-engineer",))
     text = _flat(" ".join(page_texts(pdf)))
     assert "Moving up from Senior Engineer to Staff Engineer (Individual contributor)" in text
     assert "Moving up from Senior Engineer to Engineering Manager (People manager)" in text
@@ -138,7 +137,7 @@ def test_the_default_ladder_exports_its_threads(tmp_path):
 
 def test_a_semicolon_csv_without_bom_builds_directly(tmp_path):
     sheet = frameworks.write_csv(tmp_path / "framework.csv", delimiter=";", bom=False)
-    (deck,) = build(sheet, tmp_path / "out", ["pptx"])
+    (deck,) = build(ladder=sheet, out=tmp_path / "out", formats=["pptx"])
     assert frameworks.expectations(0)[0] in deck_text(deck)
     result = CliRunner().invoke(main, ["validate", str(sheet)])
     assert result.exit_code == 0 and "8 rungs" in result.output
@@ -261,7 +260,7 @@ competencies:
     assert strategy.expectations == {"pm": "Sets a quarterly strategy for one product.",
                                      "senior-pm": "Strategic Visioning", "group-pm": "Vision & Alignment"}
     assert all("apm" not in competency.expectations for competency in ladder.competencies)
-    (pdf,) = build(overlay, tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=overlay, out=tmp_path / "out", formats=["pdf"])
     text = _flat(" ".join(page_texts(pdf)))
     assert "Designs the experiments that settle product questions." in text and "Product strategy" in text
 

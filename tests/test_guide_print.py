@@ -9,9 +9,10 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from guidegen.input.schema import Ladder
-from guidegen.pipeline import build
+from guidegen.api import build
 from guidegen.view.ladder_view import build_view
-from guidegen.cli import PDF_VARIANTS, main
+from guidegen.cli import main
+from guidegen.settings import PDF_VARIANTS
 
 from .conftest import FIXTURES
 from .ladders import make_ladder, write_ladder
@@ -34,7 +35,7 @@ def link_targets(path) -> dict[int, list[int]]:
 @pytest.fixture(scope="module")
 def handout(tmp_path_factory, weasyprint_records):
     out = tmp_path_factory.mktemp("handout")
-    (pdf,) = build(out_dir=out, formats=["pdf"], rung_ids=["pm"])
+    (pdf,) = build(out=out, formats=["pdf"], rungs=["pm"])
     assert not weasyprint_records
     return pdf
 
@@ -60,7 +61,7 @@ def test_what_changes_names_the_real_shifts(default_build, default_ladder):
 
 def test_carried_over_skills_are_named(tmp_path, weasyprint_records):
     ladder = write_ladder(tmp_path / "ladder.yaml", make_ladder(3))
-    (pdf,) = build(ladder, tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=ladder, out=tmp_path / "out", formats=["pdf"])
     texts = page_texts(pdf)
     level2 = next(text for text in texts if "What changes from Level 1" in text)
     assert "Carries over Communication." in level2
@@ -100,7 +101,7 @@ def test_competency_grid_holds_every_expectation_in_words(default_build, default
 
 def test_a_ladder_without_competencies_keeps_its_skills_matrix(tmp_path, weasyprint_records):
     ladder = Ladder.model_validate(make_ladder(3))
-    (pdf,) = build(write_ladder(tmp_path / "ladder.yaml", make_ladder(3)), tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=write_ladder(tmp_path / "ladder.yaml", make_ladder(3)), out=tmp_path / "out", formats=["pdf"])
     texts = page_texts(pdf)
     matrix = " ".join(text for text in texts if "Skills matrix" in text and not text.startswith("Contents"))
     for rung in ladder.rungs:
@@ -114,7 +115,7 @@ def test_a_ladder_without_competencies_keeps_its_skills_matrix(tmp_path, weasypr
 
 def test_matrix_turns_landscape_for_a_long_ladder(tmp_path, weasyprint_records):
     ladder = write_ladder(tmp_path / "ladder.yaml", make_ladder(10, items=2, skills=2))
-    (pdf,) = build(ladder, tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=ladder, out=tmp_path / "out", formats=["pdf"])
     reader = PdfReader(pdf)
     texts = page_texts(pdf)
     matrix_pages = [i for i, t in enumerate(texts) if "Skills matrix" in t and not t.startswith("Contents")]
@@ -146,7 +147,7 @@ def test_one_rung_handout(handout, default_ladder):
 
 @pytest.mark.parametrize("rung_id", ["apm", "senior-pm", "director-pm"])
 def test_every_single_rung_handout_stays_short(tmp_path, rung_id, weasyprint_records):
-    (pdf,) = build(out_dir=tmp_path, formats=["pdf"], rung_ids=[rung_id])
+    (pdf,) = build(out=tmp_path, formats=["pdf"], rungs=[rung_id])
     assert pdf.name == f"career-guide-{rung_id}.pdf"
     assert 2 <= len(PdfReader(pdf).pages) <= 3
     assert not weasyprint_records
@@ -187,7 +188,7 @@ def test_cli_variants_are_weasyprints():
 
 @pytest.mark.parametrize(("variant", "marker"), [("pdf/ua-1", b"pdfuaid:part"), ("pdf/a-3u", b"pdfaid:part")])
 def test_pdf_variants(tmp_path, variant, marker, weasyprint_records):
-    (pdf,) = build(FIXTURES / "minimal_ladder.yaml", tmp_path, ["pdf"], pdf_variant=variant)
+    (pdf,) = build(ladder=FIXTURES / "minimal_ladder.yaml", out=tmp_path, formats=["pdf"], pdf_variant=variant)
     metadata = PdfReader(pdf).trailer["/Root"]["/Metadata"].get_object().get_data()
     assert marker in metadata
     assert not weasyprint_records, [r.getMessage() for r in weasyprint_records]

@@ -197,20 +197,21 @@ def test_a_brands_svg_logos_are_drawn_once_together_and_the_deck_reuses_the_draw
     # Each drawing in a child process of its own imported CairoSVG again: 0.25 s a logo, twice more for the deck.
     from PIL import Image as PILImage
 
-    from guidegen.formats import renderer
-    from guidegen.input.ladder import load_ladder
-    from guidegen.pipeline import Options, load_brand_with_warnings, prepare
+    from guidegen.deck.slides import render
+    from guidegen.input.brand import load_brand
+
+    from .plans import view_and_options
 
     brand_path = _two_logo_brand(tmp_path / "brand", f'<svg xmlns="{SVG}" width="30" height="30"><circle r="15" '
                                                      f'cx="15" cy="15" fill="#C0392B"/></svg>')
     runs = _counting_bounded_runs(monkeypatch)
-    brand = load_brand_with_warnings(brand_path)
+    brand = load_brand(brand_path)
     assert len(runs) == 1  # both logos in one child
     for image, width in ((brand.logo_on_light, 600), (brand.logo_on_dark, 300)):
         with PILImage.open(io.BytesIO(image.drawn)) as drawn:
             assert drawn.size == (width, 300)
-    job = prepare(Options(), load_ladder(write_ladder(tmp_path / "ladder.yaml", make_ladder(2))), brand)
-    renderer("pptx").render(job.view, tmp_path / "deck.pptx", job.options["pptx"])
+    view, options = view_and_options(ladder=write_ladder(tmp_path / "ladder.yaml", make_ladder(2)), brand=[brand_path])
+    render(view, tmp_path / "deck.pptx", options["pptx"])
     assert len(runs) == 1  # the deck drew nothing again
     deck = Presentation(str(tmp_path / "deck.pptx"))
     pictures = [shape for shape in deck.slides[0].shapes if shape.shape_type == 13]

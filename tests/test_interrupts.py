@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from guidegen.pipeline import build
+from guidegen.api import build
 
 
 def _start_build(out: Path, *extra: str) -> subprocess.Popen:
@@ -42,7 +42,7 @@ def _alive(pid: int) -> bool:
 @pytest.fixture
 def previous(tmp_path):
     out = tmp_path / "out"
-    pdf, deck = build(out_dir=out)
+    pdf, deck = build(out=out)
     return out, (pdf.read_bytes(), deck.read_bytes())
 
 

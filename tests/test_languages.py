@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from guidegen.pipeline import build
+from guidegen.api import build
 from guidegen.view.language import _catalogue, messages_for
 
 from .decks import deck_text
@@ -66,7 +66,7 @@ ENGLISH_FURNITURE = ["Contents", "Introduction", "The ladder at a glance", "What
 def german(tmp_path_factory):
     folder = tmp_path_factory.mktemp("de")
     (folder / "ladder.yaml").write_text("extends: default\nlanguage: de\n")
-    pdf, deck = build(folder / "ladder.yaml", folder / "out", ["pdf", "pptx"])
+    pdf, deck = build(ladder=folder / "ladder.yaml", out=folder / "out", formats=["pdf", "pptx"])
     return pdf, deck
 
 
@@ -86,7 +86,7 @@ def test_a_german_build_has_no_english_furniture(german):
 
 def test_headings_a_ladder_names_itself_are_kept(tmp_path):
     (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: fr\nlabels:\n  soft_skills: Nos savoir-faire\n")
-    (pdf,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=tmp_path / "ladder.yaml", out=tmp_path / "out", formats=["pdf"])
     guide = " ".join(" ".join(text.split()) for text in page_texts(pdf))
     assert "Nos savoir-faire" in guide and "Responsabilités clés" in guide and "Soft Skills" not in guide
 
@@ -94,7 +94,7 @@ def test_headings_a_ladder_names_itself_are_kept(tmp_path):
 @pytest.mark.parametrize("language, contents", [("ja", "目次"), ("ar", "المحتويات"), ("es", "Índice")])
 def test_other_languages_build_with_their_own_words(tmp_path, language, contents):
     (tmp_path / "ladder.yaml").write_text(f"extends: default\nlanguage: {language}\n")
-    (pdf,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=tmp_path / "ladder.yaml", out=tmp_path / "out", formats=["pdf"])
     assert contents in page_texts(pdf)[1]
 
 
@@ -112,7 +112,7 @@ def test_arabic_letters_stay_joined_in_spaced_out_captions(tmp_path):
     import pdfplumber
 
     (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: ar\n")
-    (pdf,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=tmp_path / "ladder.yaml", out=tmp_path / "out", formats=["pdf"])
     with pdfplumber.open(pdf) as document:
         chars = document.pages[0].chars
         first = min((c for c in chars if "\u0600" <= c["text"] <= "\u06ff"), key=lambda c: c["top"])
@@ -129,7 +129,7 @@ def test_every_run_of_the_deck_says_its_language(tmp_path, language, culture):
 
     data = make_ladder(2)
     data["language"] = language
-    (deck,) = build(write_ladder(tmp_path / "ladder.yaml", data), tmp_path / "out", ["pptx"])
+    (deck,) = build(ladder=write_ladder(tmp_path / "ladder.yaml", data), out=tmp_path / "out", formats=["pptx"])
     runs = [run for slide in Presentation(str(deck)).slides for shape in slide.shapes if shape.has_text_frame
             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs]
     assert runs and {run._r.get_or_add_rPr().get("lang") for run in runs} == {culture}
@@ -158,7 +158,7 @@ def test_an_arabic_guide_reads_from_the_right(tmp_path):
     view = build_view(load_ladder(tmp_path / "ladder.yaml"))
     steps = view.steps(640, 400, 5)
     assert steps[0].x > steps[-1].x and steps[0].height < steps[-1].height
-    (pdf,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=tmp_path / "ladder.yaml", out=tmp_path / "out", formats=["pdf"])
     with pdfplumber.open(pdf) as document:
         page = next(p for p in document.pages if "Associate Product Manager" in (p.extract_text() or "")
                     and "APM" in (p.extract_text() or "") and p.page_number > 3)
@@ -187,7 +187,7 @@ def test_an_arabic_deck_reads_from_the_right(tmp_path):
 
     (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: ar\n")
     ladder = load_ladder(tmp_path / "ladder.yaml")
-    (deck,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pptx"])
+    (deck,) = build(ladder=tmp_path / "ladder.yaml", out=tmp_path / "out", formats=["pptx"])
     slides = list(Presentation(str(deck)).slides)
     labels = messages_for("ar")[0]
     headings = {shape.name: shape for slide in slides for shape in slide.shapes
@@ -216,7 +216,7 @@ def test_quotes_and_apostrophes_are_typographic_in_the_ladders_language(tmp_path
     """Straight quotes typed in the ladder print as the ladder's language writes them, inherited text too."""
     (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: de\ncompany_introduction:\n"
                                           "  - 'Wir sagen \"Willkommen\" zu allen, die neu sind.'\n")
-    pdf, deck = build(tmp_path / "ladder.yaml", tmp_path / "out", ["pdf", "pptx"])
+    pdf, deck = build(ladder=tmp_path / "ladder.yaml", out=tmp_path / "out", formats=["pdf", "pptx"])
     guide = " ".join(" ".join(text.split()) for text in page_texts(pdf))
     notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in Presentation(str(deck)).slides)
     slides = deck_text(deck)
@@ -241,7 +241,7 @@ def test_chinese_and_japanese_guides_use_their_own_forms_of_shared_characters(tm
     data = make_ladder(2, items=1, skills=1)
     data["language"] = language
     data["rungs"][0]["what_it_is"] = "直接关系到用户体验，并与设计团队合作。"
-    (pdf,) = build(write_ladder(tmp_path / "ladder.yaml", data), tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=write_ladder(tmp_path / "ladder.yaml", data), out=tmp_path / "out", formats=["pdf"])
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     cjk = {line.split()[0].split("+")[-1] for line in fonts.splitlines() if "CJK" in line}
     assert cjk and all(forms in name for name in cjk), cjk

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from guidegen.pipeline import build
+from guidegen.api import build
 
 from .ladders import make_ladder, write_ladder
 
@@ -43,7 +43,7 @@ def test_a_long_credit_wraps_in_its_box_and_the_page_number_keeps_its_line(tmp_p
     data = make_ladder(3)
     data["source"] = {"title": "The Engineering Progression Framework of the Platform Guild and the Staff+ Council",
                       "author": "The Staff+ Council of Engineering Leadership"}
-    (pdf,) = build(write_ladder(tmp_path / "ladder.yaml", data), tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=write_ladder(tmp_path / "ladder.yaml", data), out=tmp_path / "out", formats=["pdf"])
     with pdfplumber.open(pdf) as document:
         for number, page in enumerate(document.pages[1:], start=2):
             foot = [w for w in page.extract_words() if w["top"] > page.height * 0.92]
@@ -111,7 +111,7 @@ def test_a_light_brand_colour_stays_in_fills_and_text_takes_the_primary(tmp_path
     from pathlib import Path
 
     examples = Path(__file__).resolve().parent.parent / "examples" / "northwind-health"
-    (pdf,) = build(examples / "ladder.yaml", tmp_path, ["pdf"], brand_path=examples / "brand.yml")
+    (pdf,) = build(ladder=examples / "ladder.yaml", out=tmp_path, formats=["pdf"], brand=[examples / "brand.yml"])
     with pdfplumber.open(pdf) as document:
         page = next(p for p in document.pages if "What changes from" in (p.extract_text() or ""))
         heading = [c for c in page.chars if c["text"] == "W" and c["size"] > 11]
@@ -129,7 +129,7 @@ def test_a_worksheet_to_write_on_uses_free_space_without_adding_pages(default_bu
     assert "Worksheet: my next step" in guide_pages[-1]  # on the conclusion's page, not one of its own
     assert "The competency or skill I will grow first" in guide_pages[-1]
     for page_size in ("A4", "letter"):
-        (handout,) = build(None, tmp_path / page_size, ["pdf"], page_size=page_size, rung_ids=("senior-pm",))
+        (handout,) = build(ladder=None, out=tmp_path / page_size, formats=["pdf"], page_size=page_size, rungs=("senior-pm",))
         texts = page_texts(handout)
         assert len(PdfReader(handout).pages) <= 3
         assert sum("Worksheet: my next step" in text for text in texts) == 1
@@ -147,7 +147,7 @@ def test_a_company_closing_has_one_worksheet_and_the_source_note_ends_the_guide(
     from .test_pdf import page_texts
 
     folder = ROOT / "examples" / "northwind-health"
-    (pdf,) = build(folder / "ladder.yaml", tmp_path / "out", ["pdf"], brand_path=folder / "brand.yml")
+    (pdf,) = build(ladder=folder / "ladder.yaml", out=tmp_path / "out", formats=["pdf"], brand=[folder / "brand.yml"])
     texts = [" ".join(text.split()) for text in page_texts(pdf)]
     assert sum(text.count("Worksheet: my next step") for text in texts) == 1
     last = texts[-1]

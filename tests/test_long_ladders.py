@@ -9,7 +9,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from guidegen.pipeline import build
+from guidegen.api import build
 from guidegen.deck.measure import MIN_BODY_PT
 
 from .ladders import make_ladder, write_ladder
@@ -23,7 +23,7 @@ def guides(tmp_path_factory) -> dict[int, list[str]]:
     texts = {}
     for count in (8, 13, 24, 40):
         ladder = write_ladder(folder / f"{count}.yaml", make_ladder(count, items=1, skills=2, title_words=3))
-        pdf = build(ladder, folder / str(count), formats=["pdf"])[0]
+        pdf = build(ladder=ladder, out=folder / str(count), formats=["pdf"])[0]
         texts[count] = page_texts(pdf)
         texts[count, "reader"] = PdfReader(pdf)
     return texts
@@ -99,7 +99,7 @@ def _staircase_steps(deck_path) -> list:
 @pytest.mark.parametrize("count, expected", [(8, "title"), (24, "number"), (40, "none")])
 def test_deck_steps_share_one_kind_of_label_that_fits(tmp_path, count, expected):
     ladder = write_ladder(tmp_path / "ladder.yaml", make_ladder(count, items=1, skills=2, title_words=3))
-    (deck,) = build(ladder, tmp_path / "out", formats=["pptx"])
+    (deck,) = build(ladder=ladder, out=tmp_path / "out", formats=["pptx"])
     steps = _staircase_steps(deck)
     assert len(steps) == count
     texts = [step.text_frame.text.split("\n") for step in steps]
@@ -117,7 +117,7 @@ def test_deck_steps_share_one_kind_of_label_that_fits(tmp_path, count, expected)
 def test_no_contents_entry_is_left_alone_on_a_page(tmp_path):
     # 16 rungs on letter paper: all but the last entry fit on the first contents page.
     ladder = write_ladder(tmp_path / "ladder.yaml", make_ladder(16, items=1, skills=1))
-    (pdf,) = build(ladder, tmp_path / "out", formats=["pdf"], page_size="letter")
+    (pdf,) = build(ladder=ladder, out=tmp_path / "out", formats=["pdf"], page_size="letter")
     reader = PdfReader(pdf)
     assert "Contents" in reader.pages[1].extract_text()
     continued = reader.pages[2].extract_text()

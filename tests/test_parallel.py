@@ -30,18 +30,24 @@ def _gone(pid: int) -> bool:
 LAY_OUT = """
     import multiprocessing
     from pathlib import Path
+    from guidegen import formats
     from guidegen.errors import BuildError
-    from guidegen.parallel import Pool, write_pdf
+    from guidegen.formats.guide_pdf import GuideSource
+    from guidegen.run.execute import write_prepared
+    from guidegen.run.pool import Pool
     from guidegen.resources import html_templates_dir
 
-    pool = Pool(1)
+    pool = Pool(1, formats.warm_up, ("pdf",), None)
+
+    def write_pdf(html, folders, target, variant):  # as a single build sends its guide to the worker
+        return write_prepared, [("pdf", GuideSource(html, tuple(folders), variant), target)]
 """
 
 
 def test_it_writes_the_pdf_it_is_sent_and_its_worker_then_ends(tmp_path):
     result = _python(LAY_OUT + """
-    pool.result(pool.submit(write_pdf, "<h1>Onboarding</h1><p>Welcome aboard.</p>", [html_templates_dir()],
-                            Path("guide.pdf"), None))
+    pool.result(pool.submit(*write_pdf("<h1>Onboarding</h1><p>Welcome aboard.</p>", [html_templates_dir()],
+                            Path("guide.pdf"), None)))
     pool.close()
     print(len(multiprocessing.active_children()), Path("guide.pdf").read_bytes()[:5])
     """, tmp_path)
@@ -52,7 +58,7 @@ def test_it_writes_the_pdf_it_is_sent_and_its_worker_then_ends(tmp_path):
 def test_a_failure_in_the_worker_is_raised_in_the_build(tmp_path):
     result = _python(LAY_OUT + """
     try:
-        pool.result(pool.submit(write_pdf, "<p>x</p>", [html_templates_dir()], Path("no-such-folder/guide.pdf"), None))
+        pool.result(pool.submit(*write_pdf("<p>x</p>", [html_templates_dir()], Path("no-such-folder/guide.pdf"), None)))
     except BuildError as error:
         print("BuildError:", error)
     pool.abort()
@@ -69,8 +75,13 @@ def test_the_worker_hands_the_guide_back_before_collecting_and_collects_before_t
     result = _python("""
         import gc
         from pathlib import Path
-        from guidegen.parallel import Pool, write_pdf
+        from guidegen.formats.guide_pdf import GuideSource
+        from guidegen.run.execute import write_prepared
+        from guidegen.run.pool import Pool
         from guidegen.resources import html_templates_dir
+
+        def write_pdf(html, folders, target, variant):
+            return write_prepared, [("pdf", GuideSource(html, tuple(folders), variant), target)]
 
         COLLECTIONS = []
 
@@ -79,24 +90,26 @@ def test_the_worker_hands_the_guide_back_before_collecting_and_collects_before_t
                                 and COLLECTIONS.append("full collection"))
 
         def state():
-            return gc.isenabled(), list(COLLECTIONS)
+            return gc.isenabled(), len(COLLECTIONS)
 
         pool = Pool(1)
         pool.result(pool.submit(count_collections))
         guide = ("<h1>Onboarding</h1>", [html_templates_dir()], None)
-        pool.result(pool.submit(write_pdf, guide[0], guide[1], Path("first.pdf"), guide[2]))
+        pool.result(pool.submit(*write_pdf(guide[0], guide[1], Path("first.pdf"), guide[2])))
         print(*pool.result(pool.submit(state)))
-        pool.result(pool.submit(write_pdf, guide[0], guide[1], Path("second.pdf"), guide[2]))
+        pool.result(pool.submit(*write_pdf(guide[0], guide[1], Path("second.pdf"), guide[2])))
         print(*pool.result(pool.submit(state)))
         pool.close()
     """, tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["False []", "False ['full collection']"]
+    # One full collection before each piece of work after the first (the layout, then `state`), none while a
+    # layout runs or after it: the collector is off until the next piece of work starts.
+    assert result.stdout.splitlines() == ["False 2", "False 4"]
 
 
 def test_a_layout_over_its_time_budget_is_stopped_and_reported(tmp_path):
     result = _python(LAY_OUT + """
-    future = pool.submit(write_pdf, "<p>x</p>" * 2000, [html_templates_dir()], Path("guide.pdf"), None)
+    future = pool.submit(*write_pdf("<p>x</p>" * 2000, [html_templates_dir()], Path("guide.pdf"), None))
     try:
         pool.result(future, seconds=0.01)  # far less than any layout takes
     except BuildError as error:
@@ -111,7 +124,7 @@ def test_a_layout_over_its_time_budget_is_stopped_and_reported(tmp_path):
 def test_its_worker_ends_when_the_build_goes_away_without_a_word(tmp_path):
     result = _python("""
         import multiprocessing, os
-        from guidegen.parallel import Pool
+        from guidegen.run.pool import Pool
 
         pool = Pool(1)
         pool.result(pool.submit(os.getpid))
@@ -142,7 +155,7 @@ def test_a_bug_in_the_worker_keeps_its_traceback_for_debug(tmp_path):
     result = _python(LAY_OUT + """
     import traceback
     try:
-        pool.result(pool.submit(write_pdf, 42, [html_templates_dir()], Path("guide.pdf"), None))
+        pool.result(pool.submit(*write_pdf(42, [html_templates_dir()], Path("guide.pdf"), None)))
     except Exception as error:
         print("".join(traceback.format_exception(error)))
     pool.close()
@@ -153,7 +166,7 @@ def test_a_bug_in_the_worker_keeps_its_traceback_for_debug(tmp_path):
 
 def test_the_start_method_is_fork_only_where_that_is_safe():
     result = _python("""
-        from guidegen.parallel import start_method
+        from guidegen.run.pool import start_method
         print(start_method())
         import weasyprint
         print(start_method())
@@ -164,7 +177,7 @@ def test_the_start_method_is_fork_only_where_that_is_safe():
 def test_aborting_stops_the_pools_workers_and_no_other_process(tmp_path):
     result = _python("""
         import multiprocessing, time
-        from guidegen.parallel import Pool
+        from guidegen.run.pool import Pool
 
         other = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,))
         other.start()  # a library user's own process

@@ -184,10 +184,10 @@ def test_a_missing_harfbuzz_subset_library_is_reported_once(tmp_path, monkeypatc
     from weasyprint.text import ffi
 
     import guidegen.guide.pdf_writer as pdf_renderer
-    from guidegen.pipeline import build
+    from guidegen.api import build
 
     monkeypatch.setattr(ffi, "harfbuzz_subset", None)
     monkeypatch.setattr(pdf_renderer, "_warned_about_subsetting", False)
     for attempt in range(2):
-        build(FIXTURES / "minimal_ladder.yaml", tmp_path / str(attempt), ["pdf"])
+        build(ladder=FIXTURES / "minimal_ladder.yaml", out=tmp_path / str(attempt), formats=["pdf"])
     assert capsys.readouterr().err.count("libharfbuzz-subset0 is not installed") == 1

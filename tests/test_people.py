@@ -153,23 +153,23 @@ def test_a_handout_made_with_its_rungs_shared_parts_is_the_one_made_whole(brand)
     from datetime import date
 
     from guidegen.guide.html import render_html, shared_parts
-    from guidegen.input.ladder import load_ladder
-    from guidegen.people import Person, person_context
-    from guidegen.pipeline import Options, load_brand_with_warnings, prepare
-    from guidegen.resources import default_ladder_path
+    from guidegen.input.people import Person
+    from guidegen.view.person import person_context
+
+    from .plans import view_and_options
 
     root = Path(__file__).resolve().parent.parent
-    ladder = load_ladder(root / "examples" / brand / "ladder.yaml" if brand else default_ladder_path())
-    job = prepare(Options(rung_ids=("pm",)), ladder,
-                  load_brand_with_warnings(root / "examples" / brand / "brand.yml") if brand else None)
-    options = job.options["pdf"]
-    shared = shared_parts(job.view, options)
+    view, formats = view_and_options(ladder=root / "examples" / brand / "ladder.yaml" if brand else None,
+                                     brand=[root / "examples" / brand / "brand.yml"] if brand else (), rungs=["pm"],
+                                     formats=["pdf"])
+    options = formats["pdf"]
+    shared = shared_parts(view, options)
     for target in ("senior-pm", None):
         person = Person(line=2, name="Zoë O'Brien", rung="pm", target=target, manager="Ana Lima",
                         start_date=date(2099, 1, 12), team="Payments", note="A cross-functional start.")
-        personal = replace(options, person=person_context(person, job.view, date(2026, 11, 27)))
-        whole = render_html(job.view, personal)
-        assert render_html(job.view, personal, shared) == whole
+        personal = replace(options, person=person_context(person, view, date(2026, 11, 27)))
+        whole = render_html(view, personal)
+        assert render_html(view, personal, shared) == whole
         assert "Zoë O" in whole and "Payments" in whole
         assert '<span class="nobr">cross-functional</span>' in whole  # its text is finished, shared part or not
 
@@ -178,39 +178,39 @@ def test_growing_toward_a_rung_names_each_new_skill_once():
     # The article's Senior PM lists Mentorship as a leadership component and as a soft skill.
     from datetime import date
 
-    from guidegen.input.ladder import load_ladder
-    from guidegen.people import Person, person_context
-    from guidegen.pipeline import Options, prepare
-    from guidegen.resources import default_ladder_path
+    from guidegen.input.people import Person
+    from guidegen.view.person import person_context
 
-    job = prepare(Options(rung_ids=("pm",)), load_ladder(default_ladder_path()), None)
+    from .plans import view_and_options
+
+    view, _ = view_and_options(rungs=["pm"])
     person = Person(line=2, name="Ana", rung="pm", target="senior-pm", manager=None, start_date=None, team=None,
                     note=None)
-    names = [skill.name for skill in person_context(person, job.view, date(2026, 11, 27))["growth"].skills]
+    names = [skill.name for skill in person_context(person, view, date(2026, 11, 27))["growth"].skills]
     assert names.count("Mentorship") == 1 and len(names) == len(set(names))
     assert names[:2] == ["Strategic Visioning", "Mentorship"]  # as the target lists them, first mention kept
 
 
 def test_a_handout_goes_stale_when_guidegens_code_or_templates_change(tmp_path, monkeypatch):
     # A build from source keeps its version number: the record must notice the code itself.
-    import guidegen.people as people
     import guidegen.resources
+    import guidegen.run.record as record
 
     package, templates = tmp_path / "guidegen", tmp_path / "templates"
     (package / "deck").mkdir(parents=True)
     (templates / "html").mkdir(parents=True)
     (package / "deck" / "slides.py").write_text("SIZE = 18\n")
     (templates / "html" / "rung.html.j2").write_text("<h1>{{ title }}</h1>\n")
-    monkeypatch.setattr(people, "__file__", str(package / "people.py"))
+    monkeypatch.setattr(record, "PACKAGE", package)
     monkeypatch.setattr(guidegen.resources, "templates_dir", lambda: templates)
-    first = people._renderer_digest()
+    first = record.renderer_digest()
     (package / "deck" / "notes.txt").write_text("not code")
-    assert people._renderer_digest() == first
+    assert record.renderer_digest() == first
     (package / "deck" / "slides.py").write_text("SIZE = 20\n")
-    second = people._renderer_digest()
+    second = record.renderer_digest()
     assert second != first
     (templates / "html" / "rung.html.j2").write_text("<h2>{{ title }}</h2>\n")
-    assert people._renderer_digest() not in (first, second)
+    assert record.renderer_digest() not in (first, second)
 
 
 def test_a_rerun_redoes_the_handouts_when_the_brand_its_logo_or_the_language_change(tmp_path):

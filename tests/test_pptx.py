@@ -9,7 +9,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
-from guidegen.pipeline import build
+from guidegen.api import build
 
 from .ladders import make_ladder, write_ladder
 
@@ -165,7 +165,7 @@ def test_long_properties_are_cut_at_a_word_to_fit(tmp_path):
     ladder = make_ladder(60, items=1, skills=1, title_words=3)
     subtitle = ladder["subtitle"] = " ".join(f"word{index}" for index in range(60))
     title = ladder["title"] = " ".join(f"Title{index}" for index in range(50))  # before, the deck failed on it
-    (deck_path,) = build(write_ladder(tmp_path / "ladder.yaml", ladder), tmp_path / "out", ["pptx"])
+    (deck_path,) = build(ladder=write_ladder(tmp_path / "ladder.yaml", ladder), out=tmp_path / "out", formats=["pptx"])
     properties = Presentation(str(deck_path)).core_properties
     keywords = ", ".join(["career ladder"] + [f"Level {n} Engineer" for n in range(1, 61)])
     for value, whole in ((properties.keywords, keywords), (properties.comments, subtitle), (properties.title, title)):
@@ -197,7 +197,7 @@ def corporate_deck(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("corporate")
     template = make_corporate_template(root / "brand.potx")
-    (deck,) = build(out_dir=root / "out", formats=["pptx"], pptx_template=template)
+    (deck,) = build(out=root / "out", formats=["pptx"], pptx_template=template)
     return Presentation(str(deck))
 
 

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from guidegen.pipeline import build
+from guidegen.api import build
 from guidegen.cli import main
 
 from .conftest import FIXTURES
@@ -69,7 +69,7 @@ def _renders_without_overflow(ladder: dict) -> None:
         root = Path(work)
         path = root / "ladder.yaml"
         path.write_text(yaml.safe_dump(ladder, allow_unicode=True), encoding="utf-8")
-        pdf, deck = build(path, root / "out")
+        pdf, deck = build(ladder=path, out=root / "out")
         assert pdf.stat().st_size > 0
         rendered = render_with_libreoffice([deck], root / "rendered")
         problems = overflow_problems(deck, rendered[deck])

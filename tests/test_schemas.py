@@ -12,7 +12,7 @@ import yaml
 from guidegen.errors import InputFileError
 from guidegen.input.json_schema import json_schema, schema_text
 from guidegen.input.ladder import load_ladder
-from guidegen.pipeline import load_brand_with_warnings
+from guidegen.run.inputs import load_brands_checked
 from guidegen.resources import schema_path
 
 from .hostile import run_guidegen
@@ -99,5 +99,5 @@ def test_an_overlay_with_a_misspelt_key_is_rejected_by_both(tmp_path):
 def test_a_brand_that_validate_rejects_the_schema_rejects(tmp_path, bad):
     (tmp_path / "brand.yml").write_text(yaml.safe_dump(bad))
     with pytest.raises(InputFileError):
-        load_brand_with_warnings(tmp_path / "brand.yml", lambda warning: None)
+        load_brands_checked([tmp_path / "brand.yml"], lambda warning: None)
     assert not _validator("brand").is_valid(bad)

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 from pypdf import PdfReader
 
-from guidegen.pipeline import build
+from guidegen.api import build
 from guidegen.cli import main
 from guidegen.guide.pdf_writer import LocalFilesOnly
 
@@ -66,7 +66,7 @@ def _hostile_ladder(tmp_path: Path, url: str) -> Path:
 def test_nothing_is_fetched_from_the_network(tmp_path, server):
     url, requests = server
     ladder = _hostile_ladder(tmp_path, url)
-    build(ladder, tmp_path / "out")
+    build(ladder=ladder, out=tmp_path / "out")
     brand_dir = tmp_path / "brand"
     brand_dir.mkdir()
     (brand_dir / "logo.svg").write_text(
@@ -101,7 +101,7 @@ def test_files_outside_the_allowed_folders_never_reach_the_pdf(tmp_path, weasypr
     ladder = make_ladder(2)
     ladder["introduction"] = [f'<object data="{secret.as_uri()}"></object><img src="{secret.as_uri()}">']
     path = write_ladder(tmp_path / "ladder.yaml", ladder)
-    (pdf,) = build(path, tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=path, out=tmp_path / "out", formats=["pdf"])
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "TOP-SECRET-TOKEN-8231" not in text
     assert b"TOP-SECRET" not in pdf.read_bytes()
@@ -192,7 +192,7 @@ def _readable(pdf: Path, deck: Path) -> None:
 
 def test_a_killed_build_leaves_the_previous_output_intact(tmp_path):
     out = tmp_path / "out"
-    pdf, deck = build(out_dir=out)
+    pdf, deck = build(out=out)
     before = (pdf.read_bytes(), deck.read_bytes())
     process = subprocess.Popen([sys.executable, "-m", "guidegen", "build", "--out", str(out)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -230,7 +230,7 @@ def test_every_script_comes_back_out_of_the_pdf(tmp_path, weasyprint_records):
     ladder = make_ladder(2)
     ladder["rungs"][0]["responsibilities"] = list(SCRIPTS.values())
     logged_before = len(weasyprint_records)  # the records of earlier tests are theirs
-    (pdf,) = build(write_ladder(tmp_path / "ladder.yaml", ladder), tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=write_ladder(tmp_path / "ladder.yaml", ladder), out=tmp_path / "out", formats=["pdf"])
     with pdfplumber.open(pdf) as document:
         text = unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in document.pages))
     for script, sample in SCRIPTS.items():
@@ -244,7 +244,7 @@ def test_every_script_comes_back_out_of_the_pdf(tmp_path, weasyprint_records):
 def test_the_deck_names_east_asian_and_complex_script_fonts(tmp_path):
     ladder = make_ladder(2)
     ladder["rungs"][0]["responsibilities"] = [SCRIPTS["Chinese"], SCRIPTS["Hebrew"]]
-    (deck,) = build(write_ladder(tmp_path / "ladder.yaml", ladder), tmp_path / "out", ["pptx"])
+    (deck,) = build(ladder=write_ladder(tmp_path / "ladder.yaml", ladder), out=tmp_path / "out", formats=["pptx"])
     slide = Presentation(str(deck)).slides[3]  # the first rung's slide, after the title, agenda and map
     runs = [run for shape in slide.shapes if shape.has_text_frame
             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs]

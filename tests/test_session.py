@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from guidegen.cli import main
-from guidegen.pipeline import build
+from guidegen.api import build
 from guidegen.view.language import long_date
 
 from .ladders import make_ladder, write_ladder
@@ -30,8 +30,7 @@ def test_presenter_and_date_stand_on_the_title_slide(tmp_path):
 def test_the_date_is_written_in_the_ladders_language(tmp_path):
     data = make_ladder(2)
     data["language"] = "de-DE"
-    (deck,) = build(write_ladder(tmp_path / "ladder.yaml", data), tmp_path / "out", ["pptx"],
-                    session_date=datetime.date(2026, 3, 14))
+    (deck,) = build(ladder=write_ladder(tmp_path / "ladder.yaml", data), out=tmp_path / "out", formats=["pptx"], date=datetime.date(2026, 3, 14))
     assert "14. M\u00e4rz 2026" in _title_texts(deck)
 
 
@@ -50,9 +49,9 @@ def test_bad_session_options_are_refused_before_building(tmp_path, args, message
 
 
 def test_the_closing_slide_recaps_the_ladder_and_keeps_its_question(tmp_path):
-    (deck,) = build(None, tmp_path / "full", ["pptx"])
-    (handout,) = build(None, tmp_path / "handout", ["pptx"], rung_ids=("senior-pm",))
-    (framework,) = build("examples/engineering-framework/engineering-framework.csv", tmp_path / "fw", ["pptx"])
+    (deck,) = build(ladder=None, out=tmp_path / "full", formats=["pptx"])
+    (handout,) = build(ladder=None, out=tmp_path / "handout", formats=["pptx"], rungs=("senior-pm",))
+    (framework,) = build(ladder="examples/engineering-framework/engineering-framework.csv", out=tmp_path / "fw", formats=["pptx"])
     texts = {}
     for name, path in (("full", deck), ("handout", handout), ("framework", framework)):
         closing = Presentation(str(path)).slides[-1]
@@ -70,7 +69,7 @@ def test_the_closing_slide_recaps_the_ladder_and_keeps_its_question(tmp_path):
 def test_the_notes_time_the_session_to_its_length(tmp_path, minutes):
     import re
 
-    (deck,) = build(None, tmp_path, ["pptx"], session_minutes=minutes)
+    (deck,) = build(ladder=None, out=tmp_path, formats=["pptx"], session_minutes=minutes)
     slides = list(Presentation(str(deck)).slides)
     spans = []
     for slide in slides:
@@ -86,7 +85,7 @@ def test_the_notes_time_the_session_to_its_length(tmp_path, minutes):
 
 
 def test_the_session_has_an_activity_on_the_staircase(tmp_path):
-    (deck,) = build(None, tmp_path, ["pptx"])
+    (deck,) = build(ladder=None, out=tmp_path, formats=["pptx"])
     revisit = next(slide for slide in Presentation(str(deck)).slides
                    if slide.shapes.title is not None and slide.shapes.title.text == "The ladder, looking back")
     notes = revisit.notes_slide.notes_text_frame.text

@@ -11,7 +11,7 @@ from pptx import Presentation
 
 from guidegen.deck.notes import with_article
 from guidegen.input.ladder import load_ladder
-from guidegen.pipeline import build
+from guidegen.api import build
 
 from .hostile import run_guidegen
 from .test_pdf import page_texts
@@ -28,7 +28,7 @@ def _flat(text: str) -> str:
     ("ferrous-robotics", 4, "Product Manager", "Director of Product"),
 ])
 def test_inherited_introduction_counts_and_names_this_ladders_rungs(tmp_path, company, count, first, last):
-    (pdf,) = build(EXAMPLES / company / "ladder.yaml", tmp_path, ["pdf"])
+    (pdf,) = build(ladder=EXAMPLES / company / "ladder.yaml", out=tmp_path, formats=["pdf"])
     text = _flat(" ".join(page_texts(pdf)))
     assert f"walks through the {count} rungs of the ladder, from {first} to {last}" in text
     assert "five rungs" not in text and "Associate PM to Group PM" not in text
@@ -90,7 +90,7 @@ def test_the_agenda_lists_the_slides_there_are(default_build):
 
 
 def test_a_one_rung_handouts_notes_speak_of_one_rung(tmp_path):
-    (deck,) = build(None, tmp_path, ["pptx"], rung_ids=("pm",))
+    (deck,) = build(ladder=None, out=tmp_path, formats=["pptx"], rungs=("pm",))
     notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in Presentation(str(deck)).slides)
     assert "1 rung" not in notes and "from Product Manager to Product Manager" not in notes
     assert "Today we look at one rung, Product Manager" in notes
@@ -102,7 +102,7 @@ def test_a_renamed_matrix_heading_reads_as_a_sentence(tmp_path):
 
     data = make_ladder(3)
     data["labels"] = {"soft_skills": "How You Work"}
-    (pdf,) = build(write_ladder(tmp_path / "ladder.yaml", data), tmp_path / "out", ["pdf"])
+    (pdf,) = build(ladder=write_ladder(tmp_path / "ladder.yaml", data), out=tmp_path / "out", formats=["pdf"])
     text = _flat(" ".join(page_texts(pdf)))
     assert "under the ladder\u2019s two headings \u201cLeadership Components\u201d and \u201cHow You Work\u201d" in text
 

@@ -11,7 +11,6 @@ import pytest
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
-from guidegen.pipeline import Options, load_brand_with_warnings, prepare
 from guidegen.input.ladder import load_ladder
 from guidegen.guide import pdf_writer
 from guidegen.guide import _weasyprint_tuning as tuning
@@ -36,10 +35,10 @@ def _normalized(pdf: Path) -> bytes:
     ("northwind-health", "northwind-health", "pdf/ua-1"),
 ])
 def test_the_guide_is_the_pdf_weasyprint_writes_by_itself(tmp_path, default_ladder, brand, ladder, variant):
-    options = Options(pdf_variant=variant)
-    brand_file = load_brand_with_warnings(EXAMPLES / brand / "brand.yml") if brand else None
-    context = prepare(options, load_ladder(EXAMPLES / ladder / "ladder.yaml") if ladder else default_ladder,
-                      brand_file).view
+    from .plans import view_and_options
+
+    context, _ = view_and_options(ladder=EXAMPLES / ladder / "ladder.yaml" if ladder else None,
+                                  brand=[EXAMPLES / brand / "brand.yml"] if brand else ())
     html, folders = render_html(context), allowed_folders(context)
 
     pdf_writer.write_pdf(html, folders, tmp_path / "tuned.pdf", variant)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from guidegen.input.ladder import load_ladder
-from guidegen.pipeline import build
+from guidegen.api import build
 from guidegen.resources import default_ladder_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ class _Resources(HTMLParser):
 def web_guide(tmp_path_factory):
     folder = tmp_path_factory.mktemp("web")
     brand = ROOT / "examples" / "northwind-health"
-    (page,) = build(brand / "ladder.yaml", folder / "out", ["html"], brand_path=brand / "brand.yml")
+    (page,) = build(ladder=brand / "ladder.yaml", out=folder / "out", formats=["html"], brand=[brand / "brand.yml"])
     return page
 
 
@@ -114,11 +114,11 @@ def test_on_a_phone_the_guide_is_one_column_with_nothing_wider_than_the_screen(w
 
 
 def test_a_default_build_still_writes_only_the_pdf_and_the_deck(tmp_path):
-    written = build(default_ladder_path(), tmp_path / "out", ["html", "pptx"])
+    written = build(ladder=default_ladder_path(), out=tmp_path / "out", formats=["html", "pptx"])
     assert [path.name for path in written] == ["career-guide.html", "training-deck.pptx"]
-    from guidegen.pipeline import FORMATS
+    from guidegen.formats.registry import DEFAULT_FORMATS
 
-    assert FORMATS == ("pdf", "pptx")
+    assert DEFAULT_FORMATS == ("pdf", "pptx")
 
 
 @needs_chromium
@@ -127,7 +127,7 @@ def test_an_arabic_html_guide_reads_from_the_right(tmp_path):
     from PIL import Image
 
     (tmp_path / "ladder.yaml").write_text("extends: default\nlanguage: ar\n")
-    (page,) = build(tmp_path / "ladder.yaml", tmp_path / "out", ["html"])
+    (page,) = build(ladder=tmp_path / "ladder.yaml", out=tmp_path / "out", formats=["html"])
     assert '<html lang="ar" dir="rtl">' in page.read_text()
     shot = tmp_path / "ar.png"
     _chromium("--window-size=900,900", f"--screenshot={shot}", "--hide-scrollbars", page.as_uri())

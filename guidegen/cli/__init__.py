@@ -10,22 +10,12 @@ import click
 from guidegen._version import __version__
 
 
-def report(error, debug: bool) -> int:
-    """Print ``error`` (a ``GuidegenError``) as the command line shows it; its exit code."""
-    from guidegen.errors import Bug
-
-    if debug and isinstance(error, Bug):
-        click.echo(error.traceback.rstrip(), err=True)
-    for line in error.lines():
-        click.echo(line, err=True)
-    return error.exit_code
-
-
 class _Commands(click.Group):
     """Every command's problems printed in one way, with one set of exit codes; a bug names the command and
     what it was doing, and shows its traceback (from whatever process) with --debug."""
 
     def invoke(self, ctx: click.Context):
+        from guidegen.cli.output import report
         from guidegen.errors import GuidegenError, bug_from
 
         try:

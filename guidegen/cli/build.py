@@ -88,7 +88,7 @@ def _build_once(ctx: click.Context, resolved) -> None:
 
 
 def _report_failures(ctx, failed, kind: str) -> None:
-    from guidegen.cli import report
+    from guidegen.cli.output import report
 
     for outcome in failed:
         tell(f"{outcome.group.subject}: {outcome.error.message}")

@@ -61,3 +61,14 @@ def quiet_stdout() -> None:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the process)
     finally:
         os.close(devnull)
+
+
+def report(error, debug: bool) -> int:
+    """Print ``error`` (a ``GuidegenError``) as the command line shows it; its exit code."""
+    from guidegen.errors import Bug
+
+    if debug and isinstance(error, Bug):
+        click.echo(error.traceback.rstrip(), err=True)
+    for line in error.lines():
+        click.echo(line, err=True)
+    return error.exit_code

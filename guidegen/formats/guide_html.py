@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guidegen.guide.options import GuideOptions
+from guidegen.guide.options import PAGE_SIZES, GuideOptions
 
 
 @dataclass(frozen=True)
@@ -14,8 +14,6 @@ class WebOptions:
 
 
 def options(settings, template=None) -> WebOptions:
-    from guidegen.settings import PAGE_SIZES
-
     return WebOptions(GuideOptions(PAGE_SIZES[settings.page_size]))
 
 

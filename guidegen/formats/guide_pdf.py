@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidegen.guide.options import GuideOptions
+from guidegen.guide.options import PAGE_SIZES, GuideOptions
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,6 @@ class GuideSource:
 
 
 def options(settings, template=None) -> GuideOptions:
-    from guidegen.settings import PAGE_SIZES
-
     return GuideOptions(PAGE_SIZES[settings.page_size], settings.pdf_variant)
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+PAGE_SIZES = {"a4": "A4", "letter": "letter"}  # the page_size setting's values -> WeasyPrint's page size names
+
+
 @dataclass(frozen=True)
 class GuideOptions:
     page_size: str = "A4"  # "A4" or "letter"

@@ -20,10 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidegen import formats
+import guidegen.formats as formats
 from guidegen.errors import GuidegenError, bug_from
 from guidegen.run.outputs import Temporaries, prepare_output_dir
-from guidegen.run.plan import Document, Group, Plan
+from guidegen.run.jobs import Document, Group, Plan
 from guidegen.run.record import read_record, save_record
 
 QUEUED_PER_WORKER = 3  # enough that a worker never waits for its next document, few enough that memory stays flat

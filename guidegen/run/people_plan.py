@@ -10,7 +10,8 @@ from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
-from guidegen.run.plan import Document, Group, Plan, workers_for
+from guidegen.run.jobs import Document, Group, Plan
+from guidegen.run.pool import capped
 from guidegen.run.record import brand_digest, digest, renderer_digest
 
 FOLDER = "people"
@@ -46,4 +47,4 @@ def plan_people(plan: Plan, resolved, inputs, options, warn, today: date | None 
             plan.groups.append(Group((document,), folder / FOLDER, f"row {person.line}"))
     plan.record = Path(RECORD)  # in each folder of handouts
     plan.source = str(people_path)
-    plan.workers = workers_for(resolved, len(plan.groups))
+    plan.workers = capped(resolved.jobs, len(plan.groups))

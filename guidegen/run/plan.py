@@ -7,59 +7,15 @@ plain data (views, options, targets), so its documents can be prepared and writt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from guidegen.formats.registry import file_name
-from guidegen.run.pool import usable_cores
+from guidegen.run.jobs import Document, Group, Plan
+from guidegen.run.pool import capped
 from guidegen.settings_model import Resolved, check_combinations, formats_of, kind_of_build
 
 MAX_SUFFIX = 60  # file names stay far below the 255 bytes file systems allow
-
-
-@dataclass(frozen=True)
-class Document:
-    """One file to write: its format, where, from which view and with which options."""
-
-    format: str
-    target: Path
-    view: int  # index into Plan.views
-    options: object
-    digest: str | None = None  # what made it (people builds): unchanged digest, file left as it is
-
-
-@dataclass(frozen=True)
-class Group:
-    """Documents written together: each is put in place only once every one of them is complete."""
-
-    documents: tuple[Document, ...]
-    folder: Path
-    subject: str = ""  # what progress and errors name: a brand file, "people.csv row 7"; "" for one build
-    removable: bool = False  # a batch's brand folder, removed if it is left empty by a failure
-
-
-@dataclass
-class Plan:
-    kind: str  # "single", "batch" or "people"
-    command: str
-    formats: tuple[str, ...]
-    language: str
-    views: list = field(default_factory=list)
-    groups: list[Group] = field(default_factory=list)
-    workers: int = 1
-    record: Path | None = None  # the digest record of a people build
-    source: str = ""  # the file the groups are rows of (people), for messages
-
-    @property
-    def folders(self) -> list[Path]:
-        return list(dict.fromkeys(group.folder for group in self.groups))
-
-
-def workers_for(resolved: Resolved, units: int) -> int:
-    """Worker processes for ``units`` independent pieces of work: what was asked (default: one per core),
-    never more than the cores this process may use, nor than the pieces."""
-    return max(1, min(resolved.jobs or usable_cores(), usable_cores(), units))
 
 
 def early_workers(resolved: Resolved, formats: tuple[str, ...]) -> int:
@@ -67,9 +23,9 @@ def early_workers(resolved: Resolved, formats: tuple[str, ...]) -> int:
     one to lay out a single build's guide while the deck is drawn here; one per brand of a batch."""
     kind = kind_of_build(resolved)
     if kind == "single":
-        return 1 if "pdf" in formats and workers_for(resolved, 2) > 1 else 0
+        return 1 if "pdf" in formats and capped(resolved.jobs, 2) > 1 else 0
     if kind == "batch":
-        count = workers_for(resolved, len(resolved.brand))
+        count = capped(resolved.jobs, len(resolved.brand))
         return count if count > 1 else 0
     return 0  # a people build sizes its pool once the rows are read
 
@@ -118,7 +74,7 @@ def _plan_documents(plan: Plan, resolved: Resolved, inputs, options: dict) -> No
                           for name in plan.formats)
         plan.groups.append(Group(documents, folder, str(brand_path) if plan.kind == "batch" else "",
                                  removable=plan.kind == "batch"))
-    plan.workers = workers_for(resolved, len(plan.groups) if plan.kind == "batch" else 2)
+    plan.workers = capped(resolved.jobs, len(plan.groups) if plan.kind == "batch" else 2)
 
 
 def handout_suffix(rung_ids: list[str]) -> str:

@@ -40,6 +40,12 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def capped(asked: int | None, units: int) -> int:
+    """Worker processes for ``units`` independent pieces of work: what was asked (default: one per core),
+    never more than the cores this process may use, nor than the pieces."""
+    return max(1, min(asked or usable_cores(), usable_cores(), units))
+
+
 def start_method() -> str:
     """fork where it is safe and quick (Linux, before this process has started Pango, whose locks a
     fork would copy); else forkserver or spawn."""
