@@ -24,7 +24,7 @@ def resolve_settings(command: str = "build", settings_file: str | Path | None = 
 
 
 def run(resolved, command: str = "build", on_warning: Callable[[str], None] | None = None, on_progress=None,
-        owns_process: bool = False, overrides: dict | None = None):
+        overrides: dict | None = None):
     """Plan and write a run; its outcomes, one per group of documents (a brand's, a person's).
 
     Workers that can be started before the input is read are started first, so that they import the
@@ -47,7 +47,7 @@ def run(resolved, command: str = "build", on_warning: Callable[[str], None] | No
         pool = Pool(workers, registry.warm_up, warm, None if len(resolved.brand) <= 1 else resolved.language or "en")
     with pool or nullcontext():
         plan = make_plan(resolved, command, on_warning, overrides)
-        return plan, execute(plan, pool, on_progress, on_warning, owns_process)
+        return plan, execute(plan, pool, on_progress, on_warning)
 
 
 def build(*, on_warning: Callable[[str], None] | None = None, on_progress=None, settings_file=None,

@@ -23,7 +23,7 @@ LAYERS = {
     "guidegen.guide": 3, "guidegen.deck": 3,
     "guidegen.view": 2,
     "guidegen.input": 1,
-    "guidegen.errors": 0, "guidegen.resources": 0, "guidegen.files": 0, "guidegen.bounded": 0, "guidegen._version": 0,
+    "guidegen.errors": 0, "guidegen.process": 0, "guidegen.resources": 0, "guidegen.files": 0, "guidegen.bounded": 0, "guidegen._version": 0,
 }
 
 

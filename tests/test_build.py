@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+import guidegen.process as process
 from guidegen.errors import BuildError
 from guidegen.run import execute
 from guidegen.run.jobs import Document, Group, Plan
@@ -26,9 +27,9 @@ def _formats(monkeypatch, **writers):
     monkeypatch.setattr(execute.formats, "load", lambda name: modules[name])
 
 
-@pytest.mark.parametrize("owns_process, paused", [(True, False), (False, True)])
+@pytest.mark.parametrize("owned, paused", [(True, False), (False, True)])
 def test_the_collector_is_paused_only_when_guidegen_owns_the_process_and_restored_even_on_failure(
-        tmp_path, monkeypatch, owns_process, paused):
+        tmp_path, monkeypatch, owned, paused):
     seen = []
 
     def failing_write(target):
@@ -37,8 +38,9 @@ def test_the_collector_is_paused_only_when_guidegen_owns_the_process_and_restore
         raise BuildError("the renderer gave up")
 
     _formats(monkeypatch, pdf=failing_write)
+    monkeypatch.setattr(process, "owned", owned)
     with pytest.raises(BuildError):
-        execute.execute(_plan(tmp_path, ["pdf"]), owns_process=owns_process)
+        execute.execute(_plan(tmp_path, ["pdf"]))
     assert seen == [paused]
     assert gc.isenabled()
     assert list(tmp_path.iterdir()) == []  # neither the document nor its temporary file
@@ -46,9 +48,10 @@ def test_the_collector_is_paused_only_when_guidegen_owns_the_process_and_restore
 
 def test_a_collector_paused_by_the_caller_stays_paused(tmp_path, monkeypatch):
     _formats(monkeypatch, pdf=lambda target: target.write_bytes(b"%PDF"))
+    monkeypatch.setattr(process, "owned", True)
     gc.disable()
     try:
-        execute.execute(_plan(tmp_path, ["pdf"]), owns_process=True)
+        execute.execute(_plan(tmp_path, ["pdf"]))
         assert not gc.isenabled()
     finally:
         gc.enable()

@@ -70,6 +70,9 @@ def run() -> None:
     import signal
     import sys
 
+    import guidegen.process as process
+
+    process.own()
     # A run is short and ends with os._exit: the cyclic garbage collector would only keep
     # rescanning what imports and rendering make (workers collect between their pieces of work).
     gc.disable()
@@ -85,7 +88,7 @@ def run() -> None:
     # stopped), then exit 128 + 15 as a process killed by the signal would.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
-        main(obj={"owns_process": True})  # Click ends with SystemExit, even on success
+        main()  # Click ends with SystemExit, even on success
         code = 0
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):

@@ -71,13 +71,15 @@ def _build_once(ctx: click.Context, resolved) -> None:
 
     kind = kind_of_build(resolved)
     with _progress(kind) as progress:
-        plan, outcomes = run(resolved, "build", warn, progress, owns_process=(ctx.obj or {}).get("owns_process", False))
+        plan, outcomes = run(resolved, "build", warn, progress)
     note(f"{plan.workers} worker process{'es' if plan.workers != 1 else ''}; {len(outcomes)} "
          f"{'set' if len(outcomes) == 1 else 'sets'} of documents")
     failed = [outcome for outcome in outcomes if outcome.status == "failed"]
     if kind == "single":
         for path in outcomes[0].written:
             say(str(path))
+        if (ctx.obj or {}).get("debug") and "pdf" in plan.formats:
+            _report_shortcuts()
         return
     _report_failures(ctx, failed, kind)
     if kind == "people":
@@ -85,6 +87,15 @@ def _build_once(ctx: click.Context, resolved) -> None:
     if failed:
         noun = "handout" if kind == "people" else "brand"
         raise BuildError(f"{len(failed)} of {len(outcomes)} {noun}{'s' if len(outcomes) != 1 else ''} failed")
+
+
+def _report_shortcuts() -> None:
+    """With --debug: which of the shortcuts through library internals are in effect (see _weasyprint_tuning)."""
+    from guidegen.guide import pdf_writer  # noqa: F401  (imports WeasyPrint the way a build does)
+    from guidegen.guide._weasyprint_tuning import active_shortcuts
+
+    for name, active in active_shortcuts().items():
+        tell(f"debug: {name}: {'on' if active else 'OFF (the library is not as expected; slower)'}")
 
 
 def _report_failures(ctx, failed, kind: str) -> None:

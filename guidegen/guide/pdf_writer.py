@@ -6,6 +6,7 @@ only this module (and WeasyPrint) can lay out a guide made elsewhere (see ``para
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,6 +19,7 @@ import_weasyprint()  # quickly, before the imports below find it loaded
 from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import URLFetcher  # noqa: E402
 
+import guidegen.process as process  # noqa: E402
 from guidegen.errors import BuildError  # noqa: E402
 from guidegen.resources import html_templates_dir  # noqa: E402
 from guidegen.guide._weasyprint_tuning import GuideHTML, quicker_pdf_output  # noqa: E402
@@ -68,7 +70,7 @@ def write_pdf(html: str, folders: list[Path], target, pdf_variant: str | None = 
     try:
         document = GuideHTML(string=html, base_url=str(html_templates_dir()) + "/",
                              url_fetcher=LocalFilesOnly(folders))
-        with quicker_pdf_output():
+        with quicker_pdf_output() if process.owned else nullcontext():  # it patches pydyf for the whole process
             document.write_pdf(target, pdf_tags=True, pdf_variant=pdf_variant, font_config=fonts)
     except OSError as exc:
         raise BuildError(f"{target}: could not write the PDF ({exc.strerror or exc})") from None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import guidegen.formats as formats
+import guidegen.process as process
 from guidegen.errors import GuidegenError, bug_from
 from guidegen.run.outputs import Temporaries, prepare_output_dir
 from guidegen.run.jobs import Document, Group, Plan
@@ -64,24 +65,25 @@ def write_documents(items: list[tuple]) -> list[str]:
 
 
 @contextmanager
-def _collector_paused(owns_process: bool) -> Iterator[None]:
+def _collector_paused() -> Iterator[None]:
     """Rendering without Python's cyclic garbage collector, when guidegen owns the process (its command
     line): WeasyPrint makes millions of small objects the collector only rescans (a 100-rung guide took
     13.8 s instead of 16.4 s). A host program's collector is left alone."""
+    owned = process.owned
     was_enabled = gc.isenabled()
-    if owns_process:
+    if owned:
         gc.disable()
     try:
         yield
     finally:
-        if owns_process and was_enabled:
+        if owned and was_enabled:
             gc.enable()
 
 
 class Executor:
     def __init__(self, plan: Plan, pool=None, on_progress: Progress | None = None,
-                 on_warning: Callable[[str], None] | None = None, owns_process: bool = False):
-        self.plan, self.pool, self.owns_process = plan, pool, owns_process
+                 on_warning: Callable[[str], None] | None = None):
+        self.plan, self.pool = plan, pool
         self.on_progress = on_progress
         self.warn = on_warning or (lambda message: None)
         self._commons: dict[tuple[str, int], object] = {}
@@ -183,7 +185,7 @@ class Executor:
         try:
             futures = [self.pool.submit(write_prepared, prepare_documents(self._items([d], [file])))
                        for d, file in elsewhere]
-            with _collector_paused(self.owns_process):
+            with _collector_paused():
                 self._tell(write_documents(self._items([d for d, _ in here], [file for _, file in here])))
             for future in futures:
                 self._tell(self.pool.result(future))
@@ -204,7 +206,7 @@ class Executor:
             group = self.plan.groups[index]
             temporaries = Temporaries([document.target for document in group.documents])
             try:
-                with _collector_paused(self.owns_process):
+                with _collector_paused():
                     self._tell(write_documents(self._items(group.documents, temporaries.files)))
                 outcome = Outcome(group, "written", tuple(temporaries.put_in_place()))
             except Exception as exc:  # noqa: BLE001 (reported as this group's failure)
@@ -267,10 +269,9 @@ class Executor:
         self._finish(index, outcome)
 
 
-def execute(plan: Plan, pool=None, on_progress: Progress | None = None, on_warning=None,
-            owns_process: bool = False) -> list[Outcome]:
+def execute(plan: Plan, pool=None, on_progress: Progress | None = None, on_warning=None) -> list[Outcome]:
     """Write every document of ``plan``; one outcome per group, in the plan's order."""
-    return Executor(plan, pool, on_progress, on_warning, owns_process).run()
+    return Executor(plan, pool, on_progress, on_warning).run()
 
 
 def execute_in_memory(plan: Plan, on_warning=None) -> dict[str, bytes]:

@@ -114,6 +114,9 @@ class Pool:
 def _start_worker(parent: int | None, warm_up, warm_up_args: tuple) -> None:
     """Run once in each worker: die with the parent, leave interrupts to it, then warm up."""
     global _startup_failure
+    import guidegen.process as process
+
+    process.own()  # a worker is guidegen's own: its speed tricks may change the whole process
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # the parent handles interrupts, and stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if parent is not None:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from guidegen.view.theme import Theme, brand_theme, template_theme
 from guidegen.errors import InputError
 from guidegen.input.schema import Competency, Labels, Ladder, Rung, Skill, Track
+from guidegen.view.changes import Changes, ThreadStep, changes_between, skill_key
+from guidegen.view.grid import GridColumn, GridGroup, MatrixRow, MatrixSection, Segment, grid_groups, matrix, segments
 from guidegen.view.language import ENGLISH, Messages
 from guidegen.view.staircase import Step, staircase
 
@@ -21,125 +23,36 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class ThreadStep:
-    """One competency at one rung, beside what the rung below it on its path expected."""
-
-    competency: Competency
-    before: str | None  # the latest expectation below this rung on its path
-    now: str | None  # this rung's own
-
-    @property
-    def starts(self) -> bool:
-        return self.now is not None and self.before is None
-
-    @property
-    def grows(self) -> bool:
-        return self.now is not None and self.before is not None and self.now != self.before
-
-    @property
-    def shown(self) -> str | None:
-        """What a person at this rung is expected to do: its own expectation, else the one it carries."""
-        return self.now if self.now is not None else self.before
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a rung adds compared with the rung below it, computed from the data.
-
-    Items are matched case-insensitively: responsibilities by their text,
-    skills by their name. ``carried_*`` are those the rung shares with the
-    one below.
-    """
-
-    responsibilities: list[str]
-    leadership: list[Skill]
-    soft_skills: list[Skill]
-    carried_responsibilities: list[str] = field(default_factory=list)
-    carried_leadership: list[Skill] = field(default_factory=list)
-    carried_soft_skills: list[Skill] = field(default_factory=list)
-    threads: list[ThreadStep] = field(default_factory=list)  # every competency this rung expects or carries
-    scope_before: str | None = None
-
-    @property
-    def started(self) -> list[ThreadStep]:
-        return [step for step in self.threads if step.starts]
-
-    @property
-    def grown(self) -> list[ThreadStep]:
-        return [step for step in self.threads if step.grows]
-
-    @property
-    def unchanged(self) -> list[ThreadStep]:
-        return [step for step in self.threads if not step.starts and not step.grows]
-
-
-@dataclass(frozen=True)
 class RungView:
+    """One rung, with every fact the documents show of it, computed when the view is built."""
+
     rung: Rung
     number: int  # the rung's level on its path: 1 for the lowest, and the same for rungs side by side on two tracks
     total: int  # how many levels its path has
     previous: Rung | None  # the rung below it on its path
     next: Rung | None  # the rung above it on its path; after a fork, the first track's
-    changes: Changes
+    changes: Changes  # what it adds to the rung below it on its path
     index: int = 0  # its place in the ladder file, 0 for the first
     track: Track | None = None
     messages: Messages = ENGLISH
+    path: tuple[Rung, ...] = ()  # the rungs from the bottom of the ladder up to this one
+    anchor: str = field(init=False)
+    expectations: list[ThreadStep] = field(init=False)  # each competency expected here, its own or carried
+    kicker: str = field(init=False)  # the line above its title in both documents: level, short name, track
 
-    @property
-    def anchor(self) -> str:
-        return f"rung-{self.rung.id}"
-
-    @property
-    def expectations(self) -> list[ThreadStep]:
-        """The competencies expected at this rung, with what each expects (carried from below where it
-        says nothing new), in the ladder's order."""
-        return [step for step in self.changes.threads if step.shown is not None]
-
-    @property
-    def kicker(self) -> str:
-        """The line above a rung's title in both documents: its level, short name and track."""
+    def __post_init__(self) -> None:
         parts = [self.messages("Rung {number} of {total}", number=self.number, total=self.total), self.rung.short]
         if self.track is not None:
             parts.append(self.track.name)
-        return " \u00b7 ".join(dict.fromkeys(parts))
-
-
-@dataclass(frozen=True)
-class GridColumn:
-    view: RungView
-    cells: list[str | None]  # one per grid row: the rung's own expectation for that competency
-
-
-@dataclass(frozen=True)
-class GridGroup:
-    """A run of grid rows under one heading (a competency group, or none)."""
-
-    label: str | None
-    competencies: list[Competency]
-
-
-@dataclass(frozen=True)
-class Segment:
-    """Columns of the grid that belong together: the shared rungs, or one track's."""
-
-    track: Track | None
-    views: list[RungView]
-
-
-@dataclass(frozen=True)
-class MatrixRow:
-    name: str
-    present: list[bool]  # one per rung, lowest first
-
-
-@dataclass(frozen=True)
-class MatrixSection:
-    label: str  # the ladder's heading for the section, such as "Soft Skills"
-    rows: list[MatrixRow]
+        object.__setattr__(self, "anchor", f"rung-{self.rung.id}")
+        object.__setattr__(self, "expectations", [step for step in self.changes.threads if step.shown is not None])
+        object.__setattr__(self, "kicker", " \u00b7 ".join(dict.fromkeys(parts)))
 
 
 @dataclass(frozen=True)
 class LadderView:
+    """Everything the documents show of a ladder, computed once when it is built: plain data a format reads."""
+
     ladder: Ladder
     rungs: list[RungView]  # every rung of the ladder, lowest first
     matrix: list[MatrixSection]
@@ -148,84 +61,59 @@ class LadderView:
     theme: Theme = field(default_factory=Theme)  # both documents' colours
     deck_theme: Theme = field(default_factory=Theme)  # the deck's: a company template's own where no brand overrides it
     brand: Brand | None = None
+    title: str = field(init=False)
+    right_to_left: bool = field(init=False)  # a ladder in Arabic or Hebrew: pages and staircase read from the right
+    labels: Labels = field(init=False)  # section headings: the ladder's words, its language's for English defaults
+    is_handout: bool = field(init=False)
+    shown: list[RungView] = field(init=False)  # the rungs that get a chapter (and a slide), in ladder order
+    attribution: str = field(init=False)  # “Title” by Author; empty for a ladder with no source
+    credit: str = field(init=False)
+    branded_credit: str = field(init=False)  # the credit after the company's name, where a brand names one
+    author: str = field(init=False)  # the documents' metadata's author: the source's, else the brand's company
+    handout_title: str = field(init=False)
+    document_title: str = field(init=False)  # what a document's metadata (and a reader's window) shows
+    staircase_alt: str = field(init=False)  # what the staircase drawing shows, for a reader who cannot see it
+    highlighted_alt: str = field(init=False)  # for a handout's drawing, which of its steps stand out
+    competencies: list[Competency] = field(init=False)
+    has_grid: bool = field(init=False)
+    grid_groups: list[GridGroup] = field(init=False)
+    segments: list[Segment] = field(init=False)
+    forks: bool = field(init=False)
 
-    @property
-    def title(self) -> str:
-        return self.ladder.title
-
-    @property
-    def right_to_left(self) -> bool:
-        """A ladder in Arabic or Hebrew: its pages and its staircase read from the right."""
+    def __post_init__(self) -> None:
         from guidegen.view.language import is_right_to_left
 
-        return is_right_to_left(self.ladder.language)
-
-    @property
-    def labels(self) -> Labels:
-        """The section headings: the ladder's own words, and its language's for those left at the English
-        defaults."""
-        labels = self.ladder.labels
+        ladder, say = self.ladder, self.messages
+        shown = [view for view in self.rungs if view.rung.id in self.selected_ids] if self.selected_ids else self.rungs
+        source = ladder.source
+        attribution = say("\u201c{title}\u201d by {author}", title=source.title, author=source.author) if source else ""
+        credit = say("Based on {attribution}", attribution=attribution) if attribution else ""
+        company = self.brand.name if self.brand else None
+        handout_title = " & ".join(view.rung.title for view in shown)
         defaults = Labels()
-        return labels.model_copy(update={name: self.messages(getattr(labels, name))
-                                         for name in Labels.model_fields
-                                         if getattr(labels, name) == getattr(defaults, name)})
+        facts = dict(
+            title=ladder.title, right_to_left=is_right_to_left(ladder.language),
+            labels=ladder.labels.model_copy(update={name: say(getattr(ladder.labels, name))
+                                                    for name in Labels.model_fields
+                                                    if getattr(ladder.labels, name) == getattr(defaults, name)}),
+            is_handout=bool(self.selected_ids), shown=shown, attribution=attribution, credit=credit,
+            branded_credit=" \u00b7 ".join(part for part in (company, credit) if part),
+            author=source.author if source else (company or ""), handout_title=handout_title,
+            document_title=f"{handout_title} \u2014 {ladder.title}" if self.selected_ids else ladder.title,
+            staircase_alt=say("A staircase of {count} steps, lowest rung at the left: {titles}.",
+                              count=len(self.rungs), titles=", ".join(view.rung.title for view in self.rungs)),
+            highlighted_alt=say("Highlighted: {titles}.", titles=handout_title) if self.selected_ids else "",
+            competencies=list(ladder.competencies), has_grid=bool(ladder.competencies),
+            grid_groups=grid_groups(ladder), segments=segments(ladder, self.rungs), forks=bool(ladder.tracks))
+        for name, value in facts.items():
+            object.__setattr__(self, name, value)
 
-    @property
-    def is_handout(self) -> bool:
-        return bool(self.selected_ids)
-
-    @property
-    def shown(self) -> list[RungView]:
-        """The rungs that get a chapter (and a slide), in ladder order."""
-        if not self.selected_ids:
-            return self.rungs
-        return [view for view in self.rungs if view.rung.id in self.selected_ids]
-
-    # Wording both documents share, so that the guide and the deck never disagree.
-    @property
-    def attribution(self) -> str:
-        """The source as both documents credit it: “Title” by Author; empty for a ladder with no source."""
-        source = self.ladder.source
-        return self.messages("\u201c{title}\u201d by {author}", title=source.title, author=source.author) if source else ""
-
-    @property
-    def credit(self) -> str:
-        return self.messages("Based on {attribution}", attribution=self.attribution) if self.attribution else ""
-
-    @property
-    def branded_credit(self) -> str:
-        """The credit after the company's name, where a brand names one."""
-        name = self.brand.name if self.brand else None
-        return " \u00b7 ".join(part for part in (name, self.credit) if part)
-
-    @property
-    def author(self) -> str:
-        """Who the documents' metadata names as author: the source's, else the brand's company."""
-        if self.ladder.source:
-            return self.ladder.source.author
-        return (self.brand.name if self.brand else None) or ""
-
-    @property
-    def handout_title(self) -> str:
-        return " & ".join(view.rung.title for view in self.shown)
-
-    @property
-    def document_title(self) -> str:
-        """The title a document's metadata (and a reader's window) shows."""
-        return f"{self.handout_title} \u2014 {self.title}" if self.is_handout else self.title
-
-    @property
-    def staircase_alt(self) -> str:
-        """What the staircase drawing shows, for a reader who cannot see it."""
-        titles = ", ".join(view.rung.title for view in self.rungs)
-        return self.messages("A staircase of {count} steps, lowest rung at the left: {titles}.",
-                             count=len(self.rungs), titles=titles)
-
-    @property
-    def highlighted_alt(self) -> str:
-        """For a handout's drawing, which of its steps stand out."""
-        return self.messages("Highlighted: {titles}.", titles=", ".join(view.rung.title for view in self.shown)) \
-            if self.is_handout else ""
+    def changes_between(self, lower: RungView, upper: RungView) -> Changes:
+        """What ``upper`` adds to ``lower``, a rung below it on its path (the rung just below, or several)."""
+        ids = [rung.id for rung in upper.path]
+        if lower.rung.id not in ids[:-1]:
+            raise ValueError(f"{lower.rung.id!r} is not below {upper.rung.id!r} on its path")
+        return changes_between(list(upper.path), ids.index(lower.rung.id), self.competencies)
 
     def is_selected(self, view: RungView) -> bool:
         return not self.selected_ids or view.rung.id in self.selected_ids
@@ -264,36 +152,6 @@ class LadderView:
         contributor)"."""
         return [f"{up.rung.title} ({up.track.name})" if up.track else up.rung.title for up in self.above(view)]
 
-    # Competencies ----------------------------------------------------------------------------------
-    @property
-    def competencies(self) -> list[Competency]:
-        return list(self.ladder.competencies)
-
-    @property
-    def has_grid(self) -> bool:
-        return bool(self.ladder.competencies)
-
-    @property
-    def grid_groups(self) -> list[GridGroup]:
-        """The grid's rows in groups, each group where its first competency stands in the file."""
-        groups: dict[str | None, list[Competency]] = {}
-        for competency in self.ladder.competencies:
-            groups.setdefault(competency.group, []).append(competency)
-        return [GridGroup(label, members) for label, members in groups.items()]
-
-    @property
-    def segments(self) -> list[Segment]:
-        """The grid's columns: shared rungs first, then each track's, side by side after the fork."""
-        shared = [view for view in self.rungs if view.track is None]
-        segments = [Segment(None, shared)] if shared else []
-        for track in self.ladder.tracks:
-            segments.append(Segment(track, [view for view in self.rungs if view.track and view.track.id == track.id]))
-        return segments
-
-    @property
-    def forks(self) -> bool:
-        return bool(self.ladder.tracks)
-
     def steps(self, width: float, height: float, max_gap: float) -> list[Step]:
         """The staircase both documents draw, one step per rung in ``rungs`` order: a column per level,
         and after a fork that column shared side by side by the tracks' rungs of that level."""
@@ -326,42 +184,6 @@ def even_runs(items: list, limit: int) -> list[list]:
     return [items[start:start + size] for start in range(0, len(items), size)]
 
 
-def _split(current: list, previous: list, key) -> tuple[list, list]:
-    """``current`` as (new, carried over from ``previous``), each in ``current``'s order."""
-    before = {key(item) for item in previous}
-    return ([item for item in current if key(item) not in before], [item for item in current if key(item) in before])
-
-
-def _skill_key(skill: Skill) -> str:
-    return skill.name.casefold()
-
-
-def _threads(competencies: list[Competency], path: list[Rung]) -> list[ThreadStep]:
-    """Each competency at the last rung of ``path`` (lowest first), beside the latest expectation below it."""
-    rung, below = path[-1], path[:-1]
-    steps = []
-    for competency in competencies:
-        before = next((competency.expectations[r.id] for r in reversed(below) if r.id in competency.expectations),
-                      None)
-        now = competency.expectations.get(rung.id)
-        if before is not None or now is not None:
-            steps.append(ThreadStep(competency, before, now))
-    return steps
-
-
-def _changes(path: list[Rung], competencies: list[Competency]) -> Changes:
-    rung = path[-1]
-    previous = path[-2] if len(path) > 1 else None
-    threads = _threads(competencies, path)
-    if previous is None:
-        return Changes(list(rung.responsibilities), list(rung.leadership), list(rung.soft_skills), threads=threads)
-    new_resp, kept_resp = _split(rung.responsibilities, previous.responsibilities, str.casefold)
-    new_lead, kept_lead = _split(rung.leadership, previous.leadership, _skill_key)
-    new_soft, kept_soft = _split(rung.soft_skills, previous.soft_skills, _skill_key)
-    return Changes(new_resp, new_lead, new_soft, kept_resp, kept_lead, kept_soft, threads=threads,
-                   scope_before=previous.scope)
-
-
 def _paths(ladder: Ladder) -> list[list[Rung]]:
     """For each rung, in file order, the rungs from the bottom of the ladder up to it: the shared rungs,
     then, for a rung on a track, that track's rungs below it."""
@@ -374,19 +196,6 @@ def _paths(ladder: Ladder) -> list[list[Rung]]:
             own = [r for r in ladder.rungs if r.track == rung.track]
             paths.append(shared + own[:own.index(rung) + 1])
     return paths
-
-
-def _matrix(ladder: Ladder) -> list[MatrixSection]:
-    sections = []
-    for field_name, label in (("leadership", ladder.labels.leadership), ("soft_skills", ladder.labels.soft_skills)):
-        names: dict[str, str] = {}  # first spelling seen, keyed case-insensitively, in ladder order
-        for rung in ladder.rungs:
-            for skill in getattr(rung, field_name):
-                names.setdefault(_skill_key(skill), skill.name)
-        held = [{_skill_key(skill) for skill in getattr(rung, field_name)} for rung in ladder.rungs]
-        rows = [MatrixRow(name, [key in keys for keys in held]) for key, name in names.items()]
-        sections.append(MatrixSection(label, rows))
-    return sections
 
 
 PLACEHOLDERS = ("{rung_count}", "{first_rung}", "{last_rung}")
@@ -451,13 +260,14 @@ def build_view(ladder: Ladder, *, theme: Theme | None = None, selected_ids: tupl
             total=total,
             previous=path[-2] if len(path) > 1 else None,
             next=above[0] if above else None,
-            changes=_changes(path, list(ladder.competencies)),
+            changes=changes_between(path, len(path) - 2, list(ladder.competencies)),
             index=index,
             track=tracks.get(rung.track) if rung.track else None,
             messages=messages,
+            path=tuple(path),
         ))
     if theme is None:
         theme = brand_theme(brand)[0] if brand else Theme()
     deck_theme = template_theme(template_colours) if template_colours is not None and brand is None else theme
-    return LadderView(ladder=ladder, rungs=views, matrix=_matrix(ladder), selected_ids=tuple(dict.fromkeys(selected_ids)),
+    return LadderView(ladder=ladder, rungs=views, matrix=matrix(ladder), selected_ids=tuple(dict.fromkeys(selected_ids)),
                       messages=messages, theme=theme, deck_theme=deck_theme, brand=brand)

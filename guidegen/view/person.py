@@ -4,7 +4,9 @@ toward the target."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
+from guidegen.view.changes import skill_key
 from guidegen.view.ladder_view import LadderView, RungView
 
 
@@ -26,11 +28,8 @@ def reachable_rungs(context: LadderView) -> dict[str, set[str]]:
 
 
 def person_context(person, context: LadderView, today: date) -> dict:
-    """What the personal parts of the handout show, from the view: the band, the welcome, the growth
-    toward the target."""
-    from types import SimpleNamespace
-
-    from guidegen.view.ladder_view import ThreadStep
+    """What the personal parts of the handout show: the band, the welcome, and the growth toward the target
+    (``LadderView.changes_between``, as a chapter compares a rung with the one below it)."""
     from guidegen.view.language import long_date
 
     views = {view.rung.id: view for view in context.rungs}
@@ -38,26 +37,11 @@ def person_context(person, context: LadderView, today: date) -> dict:
     target = views.get(person.target) if person.target else None
     growth = None
     if target is not None:
-        now_steps = {step.competency.id: step for step in current.expectations}
-        threads = []
-        for step in target.expectations:
-            mine = now_steps.get(step.competency.id)
-            before = mine.shown if mine is not None else None
-            threads.append(ThreadStep(step.competency, before, step.shown if step.shown != before else None))
-        own = {item.casefold() for item in current.rung.responsibilities}
-        # A skill the target lists twice (the article's Senior PM has Mentorship as leadership and as a soft
-        # skill) is named once, as it is first listed.
-        known = {skill.name.casefold() for skill in current.rung.leadership + current.rung.soft_skills}
-        new_skills = []
-        for skill in target.rung.leadership + target.rung.soft_skills:
-            if skill.name.casefold() not in known:
-                known.add(skill.name.casefold())
-                new_skills.append(skill)
-        growth = SimpleNamespace(
-            changes=SimpleNamespace(threads=[step for step in threads if step.before or step.now]),
-            responsibilities=[item for item in target.rung.responsibilities if item.casefold() not in own],
-            skills=new_skills,
-        )
+        changes = context.changes_between(current, target)
+        # A skill the person's rung names in either list is not new, whichever list the target puts it in.
+        known = {skill_key(skill) for skill in current.rung.leadership + current.rung.soft_skills}
+        growth = SimpleNamespace(changes=changes, responsibilities=changes.responsibilities,
+                                 skills=[skill for skill in changes.new_skills if skill_key(skill) not in known])
     return {
         "name": person.name, "rung": current, "target": target, "manager": person.manager, "team": person.team,
         "note": person.note, "growth": growth,
