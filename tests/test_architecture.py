@@ -131,3 +131,40 @@ def test_validate_imports_no_renderer_and_no_typesetting():
     root = __import__("pathlib").Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout
+
+
+def _calls_a_format(tree: ast.AST) -> set[str]:
+    """The format hooks (prepare, write, common) a module calls on a format module it got from
+    ``guidegen.formats.load``, directly or through a name."""
+    def is_load(node) -> bool:
+        return isinstance(node, ast.Call) and (getattr(node.func, "id", None) == "load"
+                                               or getattr(node.func, "attr", None) == "load")
+
+    loaded = {target.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and is_load(node.value)
+              for target in node.targets if isinstance(target, ast.Name)}
+    called = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ("prepare", "write", "common"):
+            owner = node.func.value
+            if is_load(owner) or (isinstance(owner, ast.Name) and owner.id in loaded):
+                called.add(node.func.attr)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "getattr" and node.args \
+                and (is_load(node.args[0]) or (isinstance(node.args[0], ast.Name) and node.args[0].id in loaded)):
+            called.add("getattr")
+    return called
+
+
+def test_exactly_one_module_calls_the_formats_writers():
+    format_modules = {f"guidegen.formats.{path.stem}" for path in (PACKAGE / "formats").glob("*.py")
+                      if path.stem not in ("__init__", "registry")}
+    callers, importers = [], []
+    for path in PACKAGE.rglob("*.py"):
+        name = _module_name(path)
+        tree = ast.parse(path.read_text())
+        if _calls_a_format(tree):
+            callers.append(name)
+        if not name.startswith("guidegen.formats") and _imports(path) & format_modules:
+            importers.append(name)
+    assert callers == ["guidegen.run.execute"], callers
+    assert importers == [], f"only the registry's load() reaches a format module: {importers}"
