@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from guidegen.view.textmetrics import ShownFont, font_metrics, wrap
+from guidegen.view.type_scale import DECK
 
 EMU_PER_PT = 12700
-MIN_BODY_PT = 14  # the smallest text a room can read when projected
+MIN_BODY_PT = DECK.min_body_pt  # the smallest text a room can read when projected
 PARAGRAPH_GAP = 0.35  # space before each paragraph after the first, in ems of the text size
 EMU_PER_INCH = 914_400  # DrawingML's unit: python-pptx is not needed to measure
 BULLET_INDENT = int(0.24 * EMU_PER_INCH)

@@ -14,10 +14,11 @@ from guidegen.deck.measure import EMU_PER_PT, MIN_BODY_PT, Box, Measure, Para
 from guidegen.input.schema import Labels
 from guidegen.view.ladder_view import RungView
 from guidegen.view.language import ENGLISH, Messages
+from guidegen.view.type_scale import DECK
 
-BODY_PREFERRED_PT = 20
-RUNG_BODY_PT = 18  # the smallest body text of a rung slide: read from the back of a training room
-HEADING_PT = 22  # column headings: larger than the text under them
+BODY_PREFERRED_PT = DECK.body_preferred_pt
+RUNG_BODY_PT = DECK.rung_body_pt  # the smallest body text of a rung slide: read from the back of a training room
+HEADING_PT = DECK.heading_pt  # column headings: larger than the text under them
 
 
 @dataclass(frozen=True)

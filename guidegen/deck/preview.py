@@ -18,6 +18,8 @@ from pptx.enum.text import PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE
 from pptx.oxml import parse_xml
 
+from guidegen.view.type_scale import DECK, GENERIC_FAMILY
+
 DEFAULT_PT = 18
 ALIGN = {PP_ALIGN.CENTER: "center", PP_ALIGN.RIGHT: "right", PP_ALIGN.JUSTIFY: "justify"}
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -150,7 +152,7 @@ def slides_html(deck: Path) -> str:
 
 
 SLIDES_CSS = """
-body { margin: 0; background: #E9ECEF; font-family: Carlito, Calibri, 'DejaVu Sans', sans-serif; }
+body { margin: 0; background: #E9ECEF; font-family: FAMILIES; }
 main { max-width: 70rem; margin: 0 auto; padding: 3.5rem 1rem 2rem; }
 .slide-block { margin: 0 0 2rem; }
 .number { font: 600 0.8rem sans-serif; color: #495057; margin: 0 0 0.3rem; }
@@ -163,4 +165,5 @@ main { max-width: 70rem; margin: 0 auto; padding: 3.5rem 1rem 2rem; }
 .table td { border: 1px solid #DEE2E6; vertical-align: top; padding: 0.3cqw; }
 .notes { margin-top: 0.4rem; font-size: 0.85rem; color: #343A40; }
 .notes pre { white-space: pre-wrap; font-family: inherit; }
-"""
+""".replace("FAMILIES", ", ".join(f"'{name}'" if " " in name else name
+                                  for name in (*DECK.preview_families, GENERIC_FAMILY)))

@@ -18,6 +18,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from guidegen.errors import InputError
+from guidegen.view.type_scale import DECK
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -82,8 +83,8 @@ def theme_fonts(prs) -> ThemeFonts:
     major = theme.find(f".//{_A}majorFont/{_A}latin")
     minor = theme.find(f".//{_A}minorFont/{_A}latin")
     return ThemeFonts(
-        major=(major.get("typeface") if major is not None else "") or "Calibri",
-        minor=(minor.get("typeface") if minor is not None else "") or "Calibri",
+        major=(major.get("typeface") if major is not None else "") or DECK.theme_family,
+        minor=(minor.get("typeface") if minor is not None else "") or DECK.theme_family,
     )
 
 

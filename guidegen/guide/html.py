@@ -19,17 +19,13 @@ from guidegen.view.staircase import STEP_LABELS, Step, step_label
 from guidegen.view.textmetrics import font_metrics, register_font_faces, wrap
 from guidegen.guide.columns import column_split
 from guidegen.guide.options import GuideOptions
+from guidegen.view import type_scale
 from guidegen.view.page import PT_PER_MM, page_geometry
 
 
 # The overview drawing's coordinate space (CSS px); it is scaled to the text width.
 OVERVIEW_WIDTH, OVERVIEW_HEIGHT, OVERVIEW_GAP = 640, 400, 5
 HANDOUT_OVERVIEW_HEIGHT = 220  # a handout's drawing is lower: its page also holds the next rung and a worksheet
-# Labels on the staircase's steps (guide.css.j2 uses these): the padding inside a step, the sizes
-# of a step's number and title with room for them, and the smaller sizes a number alone may take.
-STEP_PADDING_MM, NUMBER_ONLY_SIDE_MM = 2.5, 0.5
-STEP_NUMBER_PT, STEP_TITLE_PT = (18, 13), (10, 8)  # (up to 6 rungs, more)
-NUMBER_ONLY_PT = (13, 11, 9, 7)
 COVER_MAX_RUNGS = 12  # the cover lists the rungs, each a step further right, up to this many
 PORTRAIT_MATRIX_MAX_RUNGS = 6  # beyond this the skills matrix gets a landscape page
 LANDSCAPE_MATRIX_MAX_RUNGS = 12  # beyond this it is cut into several tables
@@ -97,11 +93,11 @@ def _step_labels(context: LadderView, boxes: list[Step], page_size: str) -> dict
     the number alone, as large as fits; else not at all (a long ladder's steps are slivers, and the
     contents lists the rungs by number)."""
     many = len(boxes) > 6
-    number_pt, title_pt = STEP_NUMBER_PT[many], STEP_TITLE_PT[many]
+    labels = type_scale.GUIDE.staircase  # the sizes and spacing guide.css.j2 sets the labels in
+    number_pt, title_pt = labels.number_pt[many], labels.title_pt[many]
     mm_per_px = page_geometry(page_size).content_width_mm / OVERVIEW_WIDTH
-    family = (context.brand.base_font if context.brand else None) or "Inter"
-    bold = font_metrics(family, bold=True)
-    padding = STEP_PADDING_MM * PT_PER_MM
+    bold = font_metrics(type_scale.measured_family(context.brand.base_font if context.brand else None), bold=True)
+    padding = labels.padding_mm * PT_PER_MM
 
     def fits(box: Step, view, kind: str) -> bool:
         inner = box.width * mm_per_px * PT_PER_MM - 2 * padding
@@ -111,40 +107,39 @@ def _step_labels(context: LadderView, boxes: list[Step], page_size: str) -> dict
         if any(bold.width(word, title_pt) > inner for word in text.split()):
             return False
         lines = len(wrap(text, bold, title_pt, inner))
-        needed = padding + number_pt * 1.1 + 1 * PT_PER_MM + lines * title_pt * 1.2
+        needed = padding + number_pt * labels.number_line + labels.number_gap_mm * PT_PER_MM \
+            + lines * title_pt * labels.title_line
         return needed <= box.height * mm_per_px * PT_PER_MM
 
     for kind in STEP_LABELS[:-1]:  # number and words, while the words fit every step
         if all(fits(box, view, kind) for box, view in zip(boxes, context.rungs)):
             return {"labels": kind, "number_pt": number_pt, "title_pt": title_pt}
-    narrowest = min(box.width for box in boxes) * mm_per_px * PT_PER_MM - 2 * NUMBER_ONLY_SIDE_MM * PT_PER_MM
+    narrowest = min(box.width for box in boxes) * mm_per_px * PT_PER_MM - 2 * labels.number_only_side_mm * PT_PER_MM
     lowest = min(box.height for box in boxes) * mm_per_px * PT_PER_MM - padding
     numbers = [str(view.number) for view in context.rungs]
-    for size in NUMBER_ONLY_PT:
-        if max(bold.width(number, size) for number in numbers) <= narrowest and size * 1.1 <= lowest:
+    for size in labels.number_only_pt:
+        if max(bold.width(number, size) for number in numbers) <= narrowest and size * labels.number_line <= lowest:
             return {"labels": "number", "number_pt": size, "title_pt": title_pt}
     return {"labels": "none", "number_pt": number_pt, "title_pt": title_pt}
-
-
-SCOPE_PT = (8, 7)  # sizes of the scope under each step, largest first
 
 
 def _scope_band(context: LadderView, boxes: list[Step], page_size: str) -> dict:
     """Each rung's scope under its step, at the largest size where every word fits its step's width;
     where none does (a long ladder's narrow steps) the scopes are listed under the drawing by number."""
     scopes = [view.rung.scope for view in context.rungs]
+    labels = type_scale.GUIDE.staircase
     if not any(scopes):
-        return {"scope": "none", "scope_pt": SCOPE_PT[0], "scope_height_mm": 0}
+        return {"scope": "none", "scope_pt": labels.scope_pt[0], "scope_height_mm": 0}
     mm_per_px = page_geometry(page_size).content_width_mm / OVERVIEW_WIDTH
-    family = (context.brand.base_font if context.brand else None) or "Inter"
-    regular = font_metrics(family)
-    for size in SCOPE_PT:
+    regular = font_metrics(type_scale.measured_family(context.brand.base_font if context.brand else None))
+    for size in labels.scope_pt:
         widths = [box.width * mm_per_px * PT_PER_MM - 1 for box in boxes]
         if all(regular.width(word, size) <= width for scope, width in zip(scopes, widths) if scope
                for word in scope.split()):
             lines = max(len(wrap(scope, regular, size, width)) for scope, width in zip(scopes, widths) if scope)
-            return {"scope": "band", "scope_pt": size, "scope_height_mm": round(lines * size * 1.25 / PT_PER_MM + 1, 2)}
-    return {"scope": "list", "scope_pt": SCOPE_PT[0], "scope_height_mm": 0}
+            height_mm = lines * size * labels.scope_line / PT_PER_MM + 1
+            return {"scope": "band", "scope_pt": size, "scope_height_mm": round(height_mm, 2)}
+    return {"scope": "list", "scope_pt": labels.scope_pt[0], "scope_height_mm": 0}
 
 
 def _overview(context: LadderView, page_size: str) -> dict:
@@ -236,9 +231,9 @@ def _grid_parts(context: LadderView, landscape: bool) -> list[dict]:
     return parts
 
 
-def _font_stack(family: str | None) -> str:
-    families = ([family] if family else []) + ["Inter", "DejaVu Sans"]
-    return ", ".join(css_string(name) for name in families) + ", sans-serif"
+def _css_families(families) -> str:
+    """A CSS ``font-family`` value: ``families`` quoted, then the generic family."""
+    return ", ".join([*(css_string(name) for name in families), type_scale.GENERIC_FAMILY])
 
 
 def _image(image) -> dict | None:
@@ -319,16 +314,18 @@ def _stylesheet(env: jinja2.Environment, context: LadderView, options: GuideOpti
         theme=context.theme, overview=values["overview"], cover_max_rungs=COVER_MAX_RUNGS,
         page=page_geometry(options.page_size), title=context.title, rung_count=len(context.rungs),
         credit=context.branded_credit, logo=values["logo"], font_faces=faces, grid_landscape=values["grid_landscape"],
-        page_counter=_page_counter(context.messages), **font_values(context),
+        page_counter=_page_counter(context.messages), type=type_scale.GUIDE,
+        mark_font=_css_families(type_scale.MARK_FAMILIES), **font_values(context),
     )
 
 
 def font_values(context: LadderView) -> dict:
     """The stylesheets' font stacks and writing direction."""
     brand = context.brand
+    base, heading = (brand.base_font, brand.heading_font or brand.base_font) if brand else (None, None)
     return {"start": "right" if context.right_to_left else "left", "end": "left" if context.right_to_left else "right",
-            "base_font": _font_stack(brand.base_font if brand else None),
-            "heading_font": _font_stack((brand.heading_font or brand.base_font) if brand else None)}
+            "base_font": _css_families(type_scale.font_stack(base)),
+            "heading_font": _css_families(type_scale.font_stack(heading))}
 
 
 def page_values(context: LadderView, options: GuideOptions, image=None, splits: bool = True) -> dict:

@@ -23,6 +23,7 @@ import guidegen.process as process  # noqa: E402
 from guidegen.errors import BuildError  # noqa: E402
 from guidegen.resources import html_templates_dir  # noqa: E402
 from guidegen.guide._weasyprint_tuning import GuideHTML, quicker_pdf_output  # noqa: E402
+from guidegen.view.type_scale import DEFAULT_FAMILY  # noqa: E402
 
 
 class LocalFilesOnly(URLFetcher):
@@ -80,5 +81,6 @@ def write_pdf(html: str, folders: list[Path], target, pdf_variant: str | None = 
 def start_pango(language: str = "en") -> None:
     """Lay out a little text, so that Pango, fontconfig, the guide's default font and the
     hyphenation patterns of ``language`` (50 ms to read) are loaded before the first guide."""
-    GuideHTML(string=f"<html lang='{escape(language)}'><p style='font-family: Inter; hyphens: auto; width: 4em'>"
+    GuideHTML(string=f"<html lang='{escape(language)}'>"
+                     f"<p style='font-family: {DEFAULT_FAMILY}; hyphens: auto; width: 4em'>"
                      "Warming up <b>characteristically</b></p>").render()

@@ -19,6 +19,7 @@ from guidegen.guide.html import _environment, finish, font_values, page_values
 from guidegen.guide.options import GuideOptions
 from guidegen.resources import html_templates_dir
 from guidegen.view.ladder_view import LadderView
+from guidegen.view.type_scale import measured_family
 
 MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
         ".gif": "image/gif", ".webp": "image/webp"}
@@ -66,15 +67,15 @@ def _face(family: str, path: str, weight: str, style: str, characters: str) -> d
 
 
 def font_faces(context: LadderView, characters: str) -> list[dict]:
-    """The page's fonts, inline: the brand's own files, else the families it names (or Inter) as
-    installed here, regular for weights up to 500 and bold above."""
+    """The page's fonts, inline: the brand's own files, else the families it names (or the guide's
+    default family) as installed here, regular for weights up to 500 and bold above."""
     from guidegen.view.textmetrics import find_font
 
     brand = context.brand
     if brand is not None and brand.font_faces:
         return [_face(face.family, str(face.path), str(face.weight), face.style, characters)
                 for face in brand.font_faces]
-    families = dict.fromkeys([brand.base_font if brand and brand.base_font else "Inter",
+    families = dict.fromkeys([measured_family(brand.base_font if brand else None),
                               *([brand.heading_font] if brand and brand.heading_font else [])])
     faces = []
     for family in families:
