@@ -14,9 +14,10 @@ from typing import Any
 
 from guidegen.choices import FORMAT_CHOICES, PAGE_SIZES, PDF_VARIANTS
 from guidegen.errors import InputFileError, did_you_mean
+from guidegen.input.settings_file import MAX_SETTINGS_BYTES, read_settings_table, read_settings_text
 
 CONFIG_NAME = "guidegen.toml"
-MAX_CONFIG_BYTES = 1_000_000
+MAX_CONFIG_BYTES = MAX_SETTINGS_BYTES  # the file is read by input/settings_file.py, within its bounds
 
 
 @dataclass(frozen=True)
@@ -64,60 +65,26 @@ class Config:
 
 
 def find_config(folder: Path) -> Path | None:
-    """``guidegen.toml`` in ``folder``, else its ``pyproject.toml`` when that has a [tool.guidegen] table."""
+    """``guidegen.toml`` in ``folder``, else its ``pyproject.toml`` when that has a [tool.guidegen] table.
+
+    A ``guidegen.toml`` that is there but is no regular file (a FIFO, a link to a device, a folder, a
+    broken link) is returned all the same, so that reading it says what is wrong instead of ignoring it."""
     own = folder / CONFIG_NAME
-    if own.is_file():
+    if own.exists() or own.is_symlink():
         return own
     project = folder / "pyproject.toml"
-    if project.is_file() and re.search(r"(?m)^\s*\[tool\.guidegen\]", _read(project)):
+    if project.exists() and re.search(r"(?m)^\s*\[tool\.guidegen\]", read_settings_text(project)):
         return project
     return None
 
 
-def _read(path: Path) -> str:
-    try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise InputFileError([f"{path}: too large for a settings file ({path.stat().st_size} bytes)"])
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputFileError([f"{path}: cannot be read ({exc})"]) from None
-
-
-def _line_of(text: str, key: str, table: str | None) -> int:
-    """The line that sets ``key`` (in ``table``, for a pyproject.toml), for messages; 1 when not found."""
-    inside = table is None
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            inside = table is None or stripped.strip("[] ") == table
-            continue
-        if inside and re.match(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
-            return number
-    return 1
-
-
 def load_config(path: Path) -> Config:
     """The settings in ``path``, checked: unknown keys and values of the wrong kind are errors."""
-    import tomllib
-
-    text = _read(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        position = f"{where.group(1)}:{where.group(2)}" if where else "1:1"
-        raise InputFileError([f"{path}:{position}: {message}"]) from None
-    table = None
-    if path.name == "pyproject.toml":
-        table = "tool.guidegen"
-        data = data.get("tool", {}).get("guidegen", {})
-        if not isinstance(data, dict):
-            raise InputFileError([f"{path}:{_line_of(text, 'guidegen', 'tool')}: [tool.guidegen] must be a table"])
+    table = read_settings_table(path, "tool.guidegen" if path.name == "pyproject.toml" else None)
     settings = _settings()
     problems, values, lines = [], {}, {}
-    for key, value in data.items():
-        line = lines[key] = _line_of(text, key, table)
+    for key, value in table.values.items():
+        line = lines[key] = table.line(key)
         setting = settings.get(key)
         if setting is None:
             problems.append(f"{path}:{line}: unknown setting {key!r}{did_you_mean(key, settings)} "
