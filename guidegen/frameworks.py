@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import yaml
 
-from guidegen.errors import BuildError, InputError
+from guidegen.errors import InputError
+from guidegen.files import check_output, write_bytes_atomically, write_text_atomically
 from guidegen.input.ladder import validate_ladder
 from guidegen.input.schema import Ladder
 from guidegen.input.spreadsheet import read_framework
@@ -50,6 +49,16 @@ def import_framework(path: Path, sheet: str | None, target: str) -> str:
     return _GUIDE_TO_EDITING.format(source=source, target=target) + "\n" + body
 
 
+IMPORT_TO_STANDARD_OUTPUT = "without -o, import writes the ladder to standard output"
+
+
+def import_to_file(path: Path, sheet: str | None, output: Path) -> None:
+    """``guidegen import PATH -o OUTPUT``: the output is checked first, so a refusal costs no import."""
+    check_output(output, (path,), instead=IMPORT_TO_STANDARD_OUTPUT)
+    text = import_framework(path, sheet, str(output))
+    write_text_atomically(output, text, inputs=(path,), instead=IMPORT_TO_STANDARD_OUTPUT)
+
+
 def _grid(ladder: Ladder) -> tuple[list[list[str]], list[tuple[str, int, int]], int]:
     """The spreadsheet's rows, the track headings as (name, first column, last column) (1-based), and
     the number of leading columns (competency, then description and group where any competency has them)."""
@@ -79,8 +88,15 @@ def _grid(ladder: Ladder) -> tuple[list[list[str]], list[tuple[str, int, int]], 
     return rows, tracks, lead
 
 
-def export_framework(ladder: Ladder, target: Path) -> None:
-    """Write ``ladder``'s competency grid to ``target`` (.xlsx or .csv), replacing it whole or not at all."""
+def export_framework(ladder: Ladder, target: Path, ladder_file: str | Path | None = None) -> None:
+    """Write ``ladder``'s competency grid to ``target`` (.xlsx or .csv), replacing it whole or not at all.
+
+    ``ladder_file`` is the file ``ladder`` was loaded from: neither it nor any file it extends may be
+    the target."""
+    target = Path(target)
+    inputs = ladder_sources(ladder_file) if ladder_file is not None else ()
+    instead = "export writes a spreadsheet: name a file ending in .xlsx or .csv"
+    check_output(target, inputs, instead=instead)
     rows, tracks, lead = _grid(ladder)
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -89,20 +105,32 @@ def export_framework(ladder: Ladder, target: Path) -> None:
         data = _csv_bytes(rows, tracks)
     else:
         data = _xlsx_bytes(ladder, rows, tracks, lead)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
-    except OSError as exc:
-        raise BuildError(f"{target}: cannot write here ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, target)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise BuildError(f"{target}: could not write the spreadsheet ({exc.strerror or exc})") from None
-        raise
+    write_bytes_atomically(target, data, inputs=inputs, instead=instead)
+
+
+def ladder_sources(path: str | Path) -> list[Path]:
+    """``path`` and every file it extends, in order: the files a ladder was read from (none for stdin).
+
+    Follows ``extends:`` as ``load_ladder`` does; call it on a ladder that loaded, so the chain is sound."""
+    from guidegen.input.ladder import MAX_EXTENDS_DEPTH
+    from guidegen.input.safe_read import is_standard_input
+    from guidegen.input.spreadsheet import is_spreadsheet
+    from guidegen.input.yaml_document import read_document
+    from guidegen.resources import default_ladder_path
+
+    sources: list[Path] = []
+    current: Path | None = None if is_standard_input(path) else Path(path)
+    while current is not None and current not in sources and len(sources) <= MAX_EXTENDS_DEPTH + 1:
+        sources.append(current)
+        if is_spreadsheet(current):
+            break
+        data = read_document(current).data
+        extends = data.get("extends") if isinstance(data, dict) else None
+        if not isinstance(extends, str):
+            break
+        current = (default_ladder_path() if extends.strip().lower() == "default"
+                   else (current.parent / extends).resolve())
+    return sources
 
 
 def _csv_bytes(rows: list[list[str]], tracks: list[tuple[str, int, int]]) -> bytes:

@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from guidegen.errors import InputError
-from guidegen.files import write_text_atomically
+from guidegen.files import check_output, write_text_atomically
 
 SCHEMA_FOLDER = ".schema"
 MAX_COMPANY_NAME = 80
@@ -233,12 +233,17 @@ def init_folder(folder: Path, company: str | None = None, source: str | None = N
     if not company or len(company) > MAX_COMPANY_NAME or any(ord(c) < 32 for c in company):
         raise InputError(f"give the company's name with --company (at most {MAX_COMPANY_NAME} characters)")
     files = planned_files(folder, company, source)
+    # Every file must land inside the folder (a `.schema` link to elsewhere is refused, --force or not),
+    # and none may replace the ladder --from reads or a device: all checked before the first is written.
+    inputs = () if source is None or source.strip().lower() == "default" else (Path(source),)
+    for path in files:
+        check_output(path, inputs, within=folder)
     existing = [path for path in files if path.exists()]
     if existing and not force:
         raise InputError("these files exist already (use --force to replace them): "
                          + ", ".join(os.path.relpath(path) for path in existing))
     for path, text in files.items():
-        write_text_atomically(path, text)
+        write_text_atomically(path, text, inputs=inputs, within=folder)
     return list(files)
 
 

@@ -101,23 +101,28 @@ class SettingsFile:
 
 
 def find_settings_file(folder: Path) -> Path | None:
-    """``guidegen.toml`` in ``folder`` (whatever kind of file it is: a FIFO or a folder is refused when read,
-    not skipped), else its ``pyproject.toml`` when that has a [tool.guidegen] table."""
-    from guidegen.input.settings_file import pyproject_has_table
+    """``guidegen.toml`` in ``folder`` (whatever kind of file it is: a FIFO, a link to a device, a folder or a
+    broken link is named and refused when read, not skipped), else its ``pyproject.toml`` when that has a
+    [tool.guidegen] table."""
+    import re
+
+    from guidegen.input.settings_file import read_settings_text
 
     own = folder / CONFIG_NAME
     if os.path.lexists(own):
         return own
     project = folder / "pyproject.toml"
-    return project if pyproject_has_table(project, "tool.guidegen") else None
+    if project.exists() and re.search(r"(?m)^\s*\[tool\.guidegen\]", read_settings_text(project)):
+        return project
+    return None
 
 
 def read_settings_file(path: Path) -> SettingsFile:
     """The keys of ``path``: unknown ones are problems at their line; paths are taken relative to the file."""
     from guidegen.input.settings_file import read_settings_table
 
-    table = "tool.guidegen" if path.name == "pyproject.toml" else None
-    values, lines = read_settings_table(path, table)
+    table = read_settings_table(path, "tool.guidegen" if path.name == "pyproject.toml" else None)
+    values, lines = table.values, table.lines
     problems = []
     for key in values:
         if key not in BY_NAME:

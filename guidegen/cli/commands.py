@@ -76,15 +76,12 @@ def import_command(framework: Path, output: Path | None, sheet: str | None) -> N
     rung title per column, lowest rung first; each row below is a competency, each cell what that
     rung expects. A row of track names just above the header marks rungs that fork.
     """
-    from guidegen.frameworks import import_framework
+    from guidegen.frameworks import import_framework, import_to_file
 
-    text = import_framework(framework, sheet, str(output) if output else "ladder.yaml")
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(import_framework(framework, sheet, "ladder.yaml"), nl=False)
         return
-    from guidegen.files import write_text_atomically
-
-    write_text_atomically(output, text)
+    import_to_file(framework, sheet, output)
     tell(f"{output}: written from {framework}")
 
 
@@ -98,7 +95,7 @@ def export_command(ladder_file: Path, output: Path) -> None:
     from guidegen.frameworks import export_framework
     from guidegen.input.ladder import load_ladder
 
-    export_framework(load_ladder(ladder_file), output)
+    export_framework(load_ladder(ladder_file), output, ladder_file)
     say(str(output))
 
 
