@@ -111,7 +111,7 @@ def test_flags_override_the_config_file_and_print_config_says_where_each_came_fr
     assert "docs" in lines["out"] and "(guidegen.toml:1)" in lines["out"]
     assert "pdf" in lines["formats"] and "(guidegen.toml:2)" in lines["formats"]
     assert "a4" in lines["page_size"] and "(command line)" in lines["page_size"]
-    assert "45" in lines["session_minutes"] and "(guidegen.toml:4)" in lines["session_minutes"]
+    assert "45" in lines["session_minutes"] and "(guidegen.toml:4; not used by this build)" in lines["session_minutes"]
     assert "(default)" in lines["ladder"]
     assert not (tmp_path / "docs").exists()  # printing the settings builds nothing
 
