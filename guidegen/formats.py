@@ -12,7 +12,7 @@ from types import ModuleType
 
 RENDERERS: dict[str, str] = {
     "pdf": "guidegen.guide.render",
-    "pptx": "guidegen.deck.slides",
+    "pptx": "guidegen.deck.render",
     "html": "guidegen.guide.web",
 }
 
