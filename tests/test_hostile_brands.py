@@ -197,7 +197,7 @@ def test_a_brands_svg_logos_are_drawn_once_together_and_the_deck_reuses_the_draw
     # Each drawing in a child process of its own imported CairoSVG again: 0.25 s a logo, twice more for the deck.
     from PIL import Image as PILImage
 
-    from guidegen.deck.slides import render
+    from guidegen.deck.render import render
     from guidegen.input.brand import load_brand
 
     from .plans import view_and_options

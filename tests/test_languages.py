@@ -38,7 +38,7 @@ def _used_messages() -> set[str]:
                     and isinstance(node.args[0].value, str) and _is_translation(node.func):
                 found.add(node.args[0].value)
     from guidegen.input.schema import Labels
-    from guidegen.deck.slides import CLOSING_TITLE, REVISIT_TITLE, SUMMARY_TITLE
+    from guidegen.deck.words import CLOSING_TITLE, REVISIT_TITLE, SUMMARY_TITLE
     from guidegen.deck.threads import CARRIED
 
     return found | set(Labels().model_dump().values()) | {CLOSING_TITLE, REVISIT_TITLE, SUMMARY_TITLE, CARRIED}

@@ -284,3 +284,49 @@ def test_rung_slides_set_each_kind_of_text_at_one_size(deck, default_ladder):
                 sizes[kind] |= {run.font.size.pt for p in shape.text_frame.paragraphs for run in p.runs}
     assert len(sizes["body"]) == 1 and len(sizes["intro"]) == 1, sizes
     assert min(sizes["intro"]) >= min(sizes["body"]) >= 18  # read from the back of a training room
+
+
+def _deck_job(tmp_path):
+    from guidegen.input.ladder import load_ladder
+    from guidegen.pipeline import Options, prepare
+
+    return prepare(Options(formats=("pptx",)), load_ladder(write_ladder(tmp_path / "ladder.yaml", make_ladder(3))),
+                   None)
+
+
+def test_a_deck_built_in_memory_is_the_file_deck_and_previews_alike_from_path_bytes_or_stream(tmp_path):
+    """The live preview builds the deck into memory: the same parts as a written file, the same slides drawn."""
+    import io
+    import zipfile
+
+    from guidegen.deck.preview import slides_html
+    from guidegen.deck.render import render
+
+    job = _deck_job(tmp_path)
+    render(job.view, tmp_path / "deck.pptx", job.options["pptx"])
+    stream = io.BytesIO()
+    render(job.view, stream, job.options["pptx"])
+
+    def parts(source) -> dict[str, bytes]:
+        with zipfile.ZipFile(source) as archive:  # the creation and modification times aside
+            return {name: re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*<", b"", archive.read(name))
+                    for name in archive.namelist()}
+
+    assert parts(io.BytesIO(stream.getvalue())) == parts(tmp_path / "deck.pptx")
+    html = slides_html(tmp_path / "deck.pptx")
+    assert html.count('class="slide"') == len(Presentation(str(tmp_path / "deck.pptx")).slides) >= 8
+    assert "Level 3 Engineer" in html
+    assert slides_html(stream.getvalue()) == html
+    assert slides_html(stream) == html  # read as it was left, at its end
+    assert slides_html(str(tmp_path / "deck.pptx")) == html
+
+
+def test_a_deck_that_cannot_be_written_to_its_stream_is_a_build_error_naming_it(tmp_path):
+    from guidegen.deck.render import render
+    from guidegen.errors import BuildError
+
+    job = _deck_job(tmp_path)
+    (tmp_path / "read-only.pptx").write_bytes(b"")
+    with open(tmp_path / "read-only.pptx", "rb") as stream, pytest.raises(BuildError) as error:
+        render(job.view, stream, job.options["pptx"])
+    assert error.value.message.startswith(f"{tmp_path / 'read-only.pptx'}: could not write the deck")

@@ -108,7 +108,7 @@ def test_a_renamed_matrix_heading_reads_as_a_sentence(tmp_path):
 
 
 def test_a_scope_set_inside_a_sentence_keeps_names_and_initials_capitalised():
-    from guidegen.deck.slides import _lower_first
+    from guidegen.deck.words import _lower_first
     from guidegen.view.language import ENGLISH
 
     assert _lower_first("Assists on features", ENGLISH) == "assists on features"

@@ -80,48 +80,67 @@ def rung_notes(view: RungView, context: LadderView, sections: frozenset[str] = A
     first, questions about the ``sections`` each slide shows, the story and the bridge on the ``last``.
     """
     rung, labels, t = view.rung, context.labels, context.messages
-    notes = []
-    if first:
-        opening = t("{title} ({short}), rung {number} of {total}.", title=rung.title, short=rung.short,
-                    number=view.number, total=view.total)
-        if view.track is not None:
-            opening += " " + t("{track} track.", track=view.track.name)
-        notes.append(opening + " " + key_message(view))
-    else:
-        notes.append(t("{title}, continued: {headings}.", title=rung.title, headings=t.join(
-            [getattr(labels, section) for section in ("responsibilities", "expectations", "leadership", "soft_skills")
-             if section in sections])))
-
-    # What the slide does not say already: how each competency moved, and what is new.
-    points = []
-    if first and view.previous is not None:
-        grown = [t("{competency} (from {before} to {after})", competency=step.competency.name, before=step.before,
-                   after=step.now) for step in view.changes.grown]
-        started = [step.competency.name for step in view.changes.started]
-        new = _unique_names(view.changes.leadership + view.changes.soft_skills)
-        if grown:
-            points.append("- " + t("What grows compared with {previous}: {items}.", previous=view.previous.short,
-                                   items=t.join(grown)))
-        if started:
-            points.append("- " + t("Starting at this rung: {items}.", items=t.join(started)))
-        if new and not context.has_grid:
-            points.append("- " + t("New compared with {previous}: {items}.", previous=view.previous.short,
-                                   items=t.join([skill.name for skill in new])))
-        kept = view.changes.carried_responsibilities
-        if kept:
-            points.append("- " + t("Still expected from {previous}: {items}", previous=view.previous.short,
-                                   items=t.join(kept)))
+    notes = [_opening(view, context) if first else _continued(view, context, sections)]
+    points = _talking_points(view, context) if first and view.previous is not None else []
     if points:
         notes.append("\n".join([t("Talking points:")] + points))
-
     if rung.soft_skills and "soft_skills" in sections:
         notes.append("\n".join([t("{heading} to draw out:", heading=labels.soft_skills)]
                                + [f"- {skill.name}: {skill.description}" for skill in rung.soft_skills]))
-
     if rung.example is not None and last:
         notes.append(t("The next slide tells the story of {who} at work ({setting}).", who=_who(rung.short, t),
                        setting=rung.example.setting))
+    questions = _rung_questions(view, context, sections, first)
+    if questions:
+        notes.append(_questions(questions, t))
+    if last:
+        notes.append(_bridge(view, context))
+    return notes
 
+
+def _opening(view: RungView, context: LadderView) -> str:
+    """The first slide's opening: which rung this is, on which track, and its key message."""
+    rung, t = view.rung, context.messages
+    opening = t("{title} ({short}), rung {number} of {total}.", title=rung.title, short=rung.short,
+                number=view.number, total=view.total)
+    if view.track is not None:
+        opening += " " + t("{track} track.", track=view.track.name)
+    return opening + " " + key_message(view)
+
+
+def _continued(view: RungView, context: LadderView, sections: frozenset[str]) -> str:
+    """A continuation slide's opening: the sections it goes on with."""
+    t = context.messages
+    return t("{title}, continued: {headings}.", title=view.rung.title, headings=t.join(
+        [getattr(context.labels, section) for section in ("responsibilities", "expectations", "leadership",
+                                                          "soft_skills") if section in sections]))
+
+
+def _talking_points(view: RungView, context: LadderView) -> list[str]:
+    """What the slide does not say already: how each competency moved from the rung below, and what is new."""
+    t, previous = context.messages, view.previous.short
+    points = []
+    grown = [t("{competency} (from {before} to {after})", competency=step.competency.name, before=step.before,
+               after=step.now) for step in view.changes.grown]
+    started = [step.competency.name for step in view.changes.started]
+    new = _unique_names(view.changes.leadership + view.changes.soft_skills)
+    if grown:
+        points.append("- " + t("What grows compared with {previous}: {items}.", previous=previous,
+                               items=t.join(grown)))
+    if started:
+        points.append("- " + t("Starting at this rung: {items}.", items=t.join(started)))
+    if new and not context.has_grid:
+        points.append("- " + t("New compared with {previous}: {items}.", previous=previous,
+                               items=t.join([skill.name for skill in new])))
+    kept = view.changes.carried_responsibilities
+    if kept:
+        points.append("- " + t("Still expected from {previous}: {items}", previous=previous, items=t.join(kept)))
+    return points
+
+
+def _rung_questions(view: RungView, context: LadderView, sections: frozenset[str], first: bool) -> list[str]:
+    """Questions for the room about the sections this slide shows (and, on the first, its expectations)."""
+    rung, t = view.rung, context.messages
     questions = []
     if rung.responsibilities and "responsibilities" in sections:
         questions.append(t("Which of these responsibilities do you already carry today, and which would stretch "
@@ -135,33 +154,38 @@ def rung_notes(view: RungView, context: LadderView, sections: frozenset[str] = A
     if view.expectations and len(questions) < 3 and (first or "expectations" in sections):
         questions.append(t("Which of these expectations ({competencies}) can you already show with an example from "
                            "your own work?", competencies=t.join([s.competency.name for s in view.expectations[:3]])))
-    if questions:
-        notes.append(_questions(questions, t))
+    return questions
 
-    if last:
-        ups = context.above(view)
-        if ups:
-            bridges = []
-            for above in ups:
-                moved = above.changes.grown + above.changes.started
-                grown = [f"{step.competency.name} ({step.now})" for step in moved]
-                named = {step.now.casefold() for step in moved}
-                added = [skill.name for skill in above.changes.leadership if skill.name.casefold() not in named]
-                said = ([t("asks more of {items}", items=t.join(grown))] if grown else []) + (
-                    [t("adds {items}", items=t.join(added))] if added else [])
-                where = (t("{title} ({short}), on the {track} track,", title=above.rung.title,
-                           short=above.rung.short, track=above.track.name)
-                         if above.track is not None and len(ups) > 1 else f"{above.rung.title} ({above.rung.short})")
-                bridges.append(t("{rung} {changes}.", rung=where, changes=t.join(said)) if said
-                               else t("{rung} builds on the same foundations.", rung=where))
-            notes.append(t("Lead into the next rung: {bridges} Ask the room what {who} would need to learn to get "
-                           "there.", bridges=" ".join(bridges), who=_who(rung.short, t)))
-        else:
-            top = t("This is the top of the {track} track.", track=view.track.name) if view.track \
-                else t("This is the top of the ladder.")
-            notes.append(top + " " + t("Ask the room what {title} looks like in our own organization, and who they "
-                                       "would go to for advice on the way there.", title=rung.title))
-    return notes
+
+def _bridge(view: RungView, context: LadderView) -> str:
+    """The lead into the rung (or rungs, where the ladder forks) above; or, at the top, what to ask instead."""
+    rung, t = view.rung, context.messages
+    ups = context.above(view)
+    if not ups:
+        top = t("This is the top of the {track} track.", track=view.track.name) if view.track \
+            else t("This is the top of the ladder.")
+        return top + " " + t("Ask the room what {title} looks like in our own organization, and who they would go "
+                             "to for advice on the way there.", title=rung.title)
+    bridges = [_bridge_to(above, context, several=len(ups) > 1) for above in ups]
+    return t("Lead into the next rung: {bridges} Ask the room what {who} would need to learn to get there.",
+             bridges=" ".join(bridges), who=_who(rung.short, t))
+
+
+def _bridge_to(above: RungView, context: LadderView, several: bool) -> str:
+    """What one rung above asks more of, and what it adds; named with its track when there are ``several``."""
+    t = context.messages
+    moved = above.changes.grown + above.changes.started
+    grown = [f"{step.competency.name} ({step.now})" for step in moved]
+    named = {step.now.casefold() for step in moved}
+    added = [skill.name for skill in above.changes.leadership if skill.name.casefold() not in named]
+    said = ([t("asks more of {items}", items=t.join(grown))] if grown else []) + (
+        [t("adds {items}", items=t.join(added))] if added else [])
+    where = (t("{title} ({short}), on the {track} track,", title=above.rung.title, short=above.rung.short,
+               track=above.track.name) if above.track is not None and several
+             else f"{above.rung.title} ({above.rung.short})")
+    if said:
+        return t("{rung} {changes}.", rung=where, changes=t.join(said))
+    return t("{rung} builds on the same foundations.", rung=where)
 
 
 def title_notes(context: LadderView) -> list[str]:

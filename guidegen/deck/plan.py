@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from guidegen.deck.measure import EMU_PER_PT, MIN_BODY_PT, Box, Measure, Para
+from guidegen.deck.rung_text import intro_paras, section_paras
 from guidegen.input.schema import Labels
 from guidegen.view.ladder_view import RungView
 from guidegen.view.language import ENGLISH, Messages
@@ -43,7 +44,6 @@ class ContentArea:
 SECTIONS = ("responsibilities", "expectations", "leadership", "soft_skills")  # a rung slide's columns, in order
 ARTICLE_SECTIONS = ("responsibilities", "leadership", "soft_skills")  # those of a ladder without competencies
 MAX_COLUMNS = 4
-SHORT_EXPECTATION = 40  # characters
 
 
 @dataclass
@@ -116,43 +116,6 @@ class RungPlanner:
         column_width, _ = self.column_geometry(self.columns_for(sections))
         return max(int(self.heading.height([Para(lead=h)], self.heading_size, Box(column_width, 0)) * EMU_PER_PT)
                    for h in self.headings(continued, sections))
-
-    @staticmethod
-    def expectations_inline(view: RungView) -> bool:
-        """Short expectations beside other sections read as one line of the intro, "Competency: expectation"
-        after another; long ones (a framework's sentences), or a rung with nothing else, get a column."""
-        rung = view.rung
-        others = rung.responsibilities or rung.leadership or rung.soft_skills
-        return bool(others) and all(len(step.shown) <= SHORT_EXPECTATION for step in view.expectations)
-
-    @classmethod
-    def section_paras(cls, view: RungView) -> dict[str, list[Para]]:
-        rung = view.rung
-        inline = cls.expectations_inline(view)
-        return {
-            "responsibilities": [Para(item, bullet=True) for item in rung.responsibilities],
-            "expectations": [] if inline else [Para(step.shown, lead=step.competency.name)
-                                               for step in view.expectations],
-            "leadership": [Para(skill.description, lead=skill.name) for skill in rung.leadership],
-            "soft_skills": [Para(lead=skill.name, bullet=True) for skill in rung.soft_skills],
-        }
-
-    @staticmethod
-    def intro_paras(view: RungView, labels: Labels, inline_expectations: bool = True) -> list[Para]:
-        rung = view.rung
-        intro = [Para(rung.what_it_is)] if rung.what_it_is else []
-        facts = [f"{label}: {value}" for label, value in ((labels.scope, rung.scope), (labels.leads, rung.leads),
-                                                          (labels.presents_to, rung.presents_to)) if value]
-        intro += [Para(" \u00b7 ".join(facts))] if facts else []
-        # The line gives what this rung itself expects: carried expectations were on the slides before, and
-        # one that only names a skill listed on the same slide would say it twice.
-        listed = {skill.name.casefold() for skill in rung.leadership + rung.soft_skills}
-        steps = [step for step in view.expectations
-                 if step.now is not None and step.now.casefold() not in listed]
-        if inline_expectations and steps and RungPlanner.expectations_inline(view):
-            intro.append(Para(" \u00b7 ".join(f"{step.competency.name}: {step.shown}" for step in steps),
-                              lead=labels.expectations))
-        return intro
 
     def _even_box(self, paras: list[Para], box: Box) -> Box:
         """``box``, or a shorter one when ``paras`` need several boxes: the shortest in which they still need
@@ -304,67 +267,97 @@ class RungPlanner:
 
     def _plan(self, view: RungView, with_expectations: bool, body_ceiling: int = BODY_PREFERRED_PT,
               intro_ceiling: int = BODY_PREFERRED_PT) -> list[RungPage]:
-        width = self.area.width
-        by_section = self.section_paras(view)
+        """One slide if the rung fits one; else its sections whole on as few slides as hold them; else
+        everything flowing at the floor."""
+        by_section = section_paras(view)
         if not with_expectations:
             by_section["expectations"] = []
         sections = tuple(section for section in SECTIONS if by_section[section])
-        # A rung with one list (a framework's expectations) flows it through two columns, not one wide one.
-        count = self.columns_for(sections)
+        intro = intro_paras(view, self.labels, with_expectations)
         area = self.area.height - self.kicker_height(view)
-        columns = [by_section[section] for section in sections]
-        intro = self.intro_paras(view, self.labels, with_expectations)
-        intro_limit = int(area * (0.4 if columns else 1.0))
-
-        # The largest body size that lets everything stand on one slide, then the largest intro size above it.
-        one_slide = len(sections) <= self.max_columns  # else its sections could not stand side by side
-        for body_size in range(max(body_ceiling, RUNG_BODY_PT), RUNG_BODY_PT - 1, -1) if one_slide else ():
-            for intro_size in range(max(intro_ceiling, body_size), body_size - 1, -1):
-                if not self.body.fits(intro, intro_size, Box(width, intro_limit)):
-                    continue
-                box = self._column_box(view, intro, intro_size, sections)
-                if sections and all(self._fill(column, body_size, box, flow=len(columns) == 1) is not None
-                                    for column in columns):
-                    return [RungPage(intro, self._slots(by_section, sections, body_size, box), intro_size,
-                                     body_size, sections, columns=self.columns_for(sections))]
-                if not sections:
-                    return [RungPage(intro, [], intro_size, body_size, sections, columns=1)]
-
-        size = RUNG_BODY_PT
-        whole = self._whole_sections(view, intro, sections, by_section, size) if sections else None
-        if whole is not None:  # as few slides as at the floor, at the largest size that keeps them as few
-            for larger in range(max(body_ceiling, size), size, -1):
-                roomier = self._whole_sections(view, intro, sections, by_section, larger, most=len(whole))
-                if roomier is not None:
-                    return roomier
+        intro_limit = int(area * (0.4 if sections else 1.0))
+        one = self._one_slide(view, intro, sections, by_section, intro_limit, body_ceiling, intro_ceiling)
+        if one is not None:
+            return [one]
+        whole = self._largest_whole(view, intro, sections, by_section, body_ceiling) if sections else None
+        if whole is not None:
             return whole
+        return self._flowing(view, intro, sections, by_section, intro_limit)
 
-        # A section too long for a slide of its own: everything flows at the floor, headings continuing.
+    def _one_slide(self, view: RungView, intro: list[Para], sections: tuple[str, ...],
+                   by_section: dict[str, list[Para]], intro_limit: int, body_ceiling: int,
+                   intro_ceiling: int) -> RungPage | None:
+        """Everything on one slide at the largest body size that fits, then the largest intro size above it;
+        None when even the floor does not fit, or there are more sections than can stand side by side."""
+        if len(sections) > self.max_columns:
+            return None
+        # A rung with one list (a framework's expectations) flows it through two columns, not one wide one.
+        columns = [by_section[section] for section in sections]
+        for body_size in range(max(body_ceiling, RUNG_BODY_PT), RUNG_BODY_PT - 1, -1):
+            for intro_size in range(max(intro_ceiling, body_size), body_size - 1, -1):
+                if not self.body.fits(intro, intro_size, Box(self.area.width, intro_limit)):
+                    continue
+                if not sections:
+                    return RungPage(intro, [], intro_size, body_size, sections, columns=1)
+                box = self._column_box(view, intro, intro_size, sections)
+                if all(self._fill(column, body_size, box, flow=len(columns) == 1) is not None for column in columns):
+                    return RungPage(intro, self._slots(by_section, sections, body_size, box), intro_size,
+                                    body_size, sections, columns=self.columns_for(sections))
+        return None
+
+    def _largest_whole(self, view: RungView, intro: list[Para], sections: tuple[str, ...],
+                       by_section: dict[str, list[Para]], body_ceiling: int) -> list[RungPage] | None:
+        """The sections whole on as few slides as at the floor, at the largest size that keeps them as few;
+        None when a section is too long for a slide of its own."""
+        size = RUNG_BODY_PT
+        whole = self._whole_sections(view, intro, sections, by_section, size)
+        if whole is None:
+            return None
+        for larger in range(max(body_ceiling, size), size, -1):
+            roomier = self._whole_sections(view, intro, sections, by_section, larger, most=len(whole))
+            if roomier is not None:
+                return roomier
+        return whole
+
+    def _flowing(self, view: RungView, intro: list[Para], sections: tuple[str, ...],
+                 by_section: dict[str, list[Para]], intro_limit: int) -> list[RungPage]:
+        """A section too long for a slide of its own: everything flows at the floor, headings continuing; an
+        over-long intro goes on in the next slide's intro space."""
+        size, width = RUNG_BODY_PT, self.area.width
+        count = self.columns_for(sections)
         intro, leftover_intro = self.body.take(intro, size, Box(width, intro_limit))
         box = self._column_box(view, intro, size, sections)
         pages = []
-        remaining, first = [list(column) for column in columns], True
+        remaining, first = [list(by_section[section]) for section in sections], True
         while any(remaining) or leftover_intro:
             if first:
                 page_box, page_intro = box, intro
-            elif leftover_intro:  # the rest of an over-long intro takes the next slide's intro space
+            elif leftover_intro:
                 page_intro, leftover_intro = self.body.take(leftover_intro, size, Box(width, intro_limit))
                 page_box = self._column_box(view, page_intro, size, sections, continued=True)
             else:
                 page_box, page_intro = self._column_box(view, [], size, sections, continued=True), []
-            slots: list[tuple[int, list[Para]]] = []
-            if first and 1 < len(remaining) <= self.max_columns:  # each section in its own column
-                for section, column in enumerate(remaining):
-                    got, remaining[section] = self.body.take(column, size, self._even_box(column, page_box))
-                    slots.append((section, got))
-            else:  # what is left flows through the slots, a section taking as many as it needs
-                section = next((i for i, column in enumerate(remaining) if column), None)
-                while section is not None and len(slots) < count:
-                    got, remaining[section] = self.body.take(remaining[section], size,
-                                                             self._even_box(remaining[section], page_box))
-                    slots.append((section, got))
-                    if not remaining[section]:
-                        section = next((i for i, column in enumerate(remaining) if column), None)
+            slots = self._take_slots(remaining, page_box, count, first)
             pages.append(RungPage(page_intro, slots, size, size, sections, continues=not first, columns=count))
             first = False
         return pages
+
+    def _take_slots(self, remaining: list[list[Para]], box: Box, count: int,
+                    first: bool) -> list[tuple[int, list[Para]]]:
+        """One flowing slide's column slots, taken from the front of each section's ``remaining`` items (which
+        are shortened): on the first slide each section in its own column, where they stand side by side;
+        after it, what is left flows through the slots, a section taking as many as it needs."""
+        size = RUNG_BODY_PT
+        slots: list[tuple[int, list[Para]]] = []
+        if first and 1 < len(remaining) <= self.max_columns:
+            for section, column in enumerate(remaining):
+                got, remaining[section] = self.body.take(column, size, self._even_box(column, box))
+                slots.append((section, got))
+            return slots
+        section = next((i for i, column in enumerate(remaining) if column), None)
+        while section is not None and len(slots) < count:
+            got, remaining[section] = self.body.take(remaining[section], size, self._even_box(remaining[section], box))
+            slots.append((section, got))
+            if not remaining[section]:
+                section = next((i for i, column in enumerate(remaining) if column), None)
+        return slots

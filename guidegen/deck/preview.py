@@ -8,8 +8,10 @@ window. It shows where text sits and how it breaks, not every effect PowerPoint 
 from __future__ import annotations
 
 import base64
+import io
+import os
 from html import escape
-from pathlib import Path
+from typing import BinaryIO
 
 from pptx import Presentation
 from pptx.enum.dml import MSO_COLOR_TYPE, MSO_FILL, MSO_THEME_COLOR
@@ -130,9 +132,12 @@ def _ink(background: str, theme: dict[str, str]) -> str:
     return theme.get("lt1", "#FFFFFF") if dark else theme.get("dk1", "#000000")
 
 
-def slides_html(deck: Path) -> str:
-    """Every slide of ``deck`` as a ``<section class="slide">``, with its speaker notes under it."""
-    prs = Presentation(str(deck))
+def slides_html(deck: str | os.PathLike | bytes | BinaryIO) -> str:
+    """Every slide of ``deck`` as a ``<section class="slide">``, with its speaker notes under it. ``deck`` is
+    a path, the deck's bytes, or a readable binary file object (a deck built in memory)."""
+    if isinstance(deck, (bytes, bytearray, memoryview)):
+        deck = io.BytesIO(deck)
+    prs = Presentation(str(deck) if isinstance(deck, (str, os.PathLike)) else deck)
     width, height = int(prs.slide_width), int(prs.slide_height)
     width_pt = width / 12700
     theme = theme_colours(prs)

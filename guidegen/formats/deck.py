@@ -22,11 +22,11 @@ def prepare(view, options: DeckOptions, common=None) -> DeckSource:
 
 
 def write(prepared: DeckSource, target) -> list[str]:
-    from guidegen.deck.slides import render
+    from guidegen.deck.render import render
 
     render(prepared.view, target, prepared.options)
     return []
 
 
 def warm_up(language: str | None) -> None:
-    from guidegen.deck import slides  # noqa: F401  (python-pptx and the deck's modules, once)
+    from guidegen.deck import render  # noqa: F401  (python-pptx and the deck modules, once)

@@ -200,16 +200,36 @@ def read_framework(path: str | Path, sheet: str | None = None) -> SheetDocument:
 
 
 def _read_grid(document: SheetDocument, rows: list[list[str]], spans: dict[tuple[int, int], int]) -> None:
+    """The rows under the header into ``document.data`` (rungs, tracks, competencies), each value's cell
+    into ``document.cells``, and every problem found into ``document.problems``."""
     header_index = next((index for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])
                          if row and row[0].casefold() in NAME_HEADERS), None)
     if header_index is None:
         document.add_at(1, 1, "no header row: the first column's header must say 'Competency', with one column "
                               "per rung beside it, headed with the rung's title")
         return
-    header = rows[header_index]
-    header_row = header_index + 1
     width = max(len(row) for row in rows)
-    header = header + [""] * (width - len(header))
+    header = rows[header_index] + [""] * (width - len(rows[header_index]))
+    optional, rung_columns = _header_columns(document, rows, header_index, header)
+    if not rung_columns:
+        document.add_at(header_index + 1, 2, "no rung columns: after 'Competency' (and 'Description' or "
+                                             "'Group'), give one column per rung, headed with its title")
+        return
+    tracks_by_column = _tracks(rows, header_index, rung_columns, spans)
+    rungs, rung_ids, track_ids = _rungs(document, header, header_index + 1, rung_columns, tracks_by_column)
+    competencies = _competencies(document, rows[header_index + 1:], header_index + 1, width, optional, rung_ids)
+    document.data = {"title": _title(document)}
+    if track_ids:
+        document.data["tracks"] = [{"id": track_id, "name": name} for name, track_id in track_ids.items()]
+    document.data.update(rungs=rungs, competencies=competencies)
+    document.cells[("title",)] = (1, 1)
+
+
+def _header_columns(document: SheetDocument, rows: list[list[str]], header_index: int,
+                    header: list[str]) -> tuple[dict[str, int], list[int]]:
+    """The optional columns (Description, Group) before the rungs, by name, and the rung columns, in order;
+    a repeated rung title, or expectations under an empty header, recorded as problems."""
+    header_row = header_index + 1
     optional: dict[str, int] = {}
     rung_columns: list[int] = []
     titles: dict[str, int] = {}
@@ -228,14 +248,15 @@ def _read_grid(document: SheetDocument, rows: list[list[str]], spans: dict[tuple
         elif any(index < len(row) and row[index] for row in rows[header_index + 1:]):
             document.add_at(header_row, index + 1, "this column has expectations but no header: head it with "
                                                    "the rung's title")
-    if not rung_columns:
-        document.add_at(header_row, 2, "no rung columns: after 'Competency' (and 'Description' or 'Group'), "
-                                       "give one column per rung, headed with its title")
-        return
+    return optional, rung_columns
 
+
+def _rungs(document: SheetDocument, header: list[str], header_row: int, rung_columns: list[int],
+           tracks_by_column: dict[int, str]) -> tuple[list[dict[str, Any]], dict[int, str], dict[str, str]]:
+    """A rung for each rung column, on the track named above it; the rung id of each column; each track's
+    id by its name, in the order the tracks first appear."""
     taken: set[str] = set()
     rungs, rung_ids = [], {}
-    tracks_by_column = _tracks(rows, header_index, rung_columns, spans)
     track_ids: dict[str, str] = {}
     track_taken: set[str] = set()
     for index in rung_columns:
@@ -250,16 +271,22 @@ def _read_grid(document: SheetDocument, rows: list[list[str]], spans: dict[tuple
         document.cells[("rungs", len(rungs))] = (header_row, index + 1)
         document.cells[("rungs", len(rungs), "title")] = (header_row, index + 1)
         rungs.append(rung)
-    if header_index > 0:
+    if header_row > 1:
         for position, name in enumerate(track_ids):
             column = next(index for index in rung_columns if tracks_by_column.get(index) == name)
             document.cells[("tracks", position)] = (header_row - 1, column + 1)
+    return rungs, rung_ids, track_ids
 
+
+def _competencies(document: SheetDocument, rows: list[list[str]], header_row: int, width: int,
+                  optional: dict[str, int], rung_ids: dict[int, str]) -> list[dict[str, Any]]:
+    """A competency for each named row under the header, with its expectation at each rung; a row with
+    expectations but no name, or a name given twice, recorded as problems."""
     competencies, names, competency_taken = [], {}, set()
-    for offset, row in enumerate(rows[header_index + 1:], start=header_row + 1):
+    for offset, row in enumerate(rows, start=header_row + 1):
         row = row + [""] * (width - len(row))
         name = row[0]
-        expectations = {rung_ids[index]: row[index] for index in rung_columns if row[index]}
+        expectations = {rung_id: row[index] for index, rung_id in rung_ids.items() if row[index]}
         if not name:
             if expectations or any(row[index] for index in optional.values()):
                 document.add_at(offset, 1, "this row has expectations but no competency name")
@@ -279,17 +306,12 @@ def _read_grid(document: SheetDocument, rows: list[list[str]], spans: dict[tuple
                 competency[key] = row[index]
                 document.cells[("competencies", position, key)] = (offset, index + 1)
         competency["expectations"] = expectations
-        for index in rung_columns:
-            document.cells[("competencies", position, "expectations", rung_ids[index])] = (offset, index + 1)
+        for index, rung_id in rung_ids.items():
+            document.cells[("competencies", position, "expectations", rung_id)] = (offset, index + 1)
         competencies.append(competency)
     if not competencies and not document.problems:
         document.add_at(header_row + 1, 1, "no competencies: add one row per competency below the header")
-
-    document.data = {"title": _title(document)}
-    if track_ids:
-        document.data["tracks"] = [{"id": track_id, "name": name} for name, track_id in track_ids.items()]
-    document.data.update(rungs=rungs, competencies=competencies)
-    document.cells[("title",)] = (1, 1)
+    return competencies
 
 
 def _tracks(rows: list[list[str]], header_index: int, rung_columns: list[int],

@@ -10,7 +10,7 @@ from guidegen.view.changes import skill_key
 
 @dataclass(frozen=True)
 class GridColumn:
-    view: RungView
+    view: object  # the RungView of its rung
     cells: list[str | None]  # one per grid row: the rung's own expectation for that competency
 
 
@@ -27,7 +27,7 @@ class Segment:
     """Columns of the grid that belong together: the shared rungs, or one track's."""
 
     track: Track | None
-    views: list[RungView]
+    views: list  # the RungViews of its rungs
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def grid_groups(ladder: Ladder) -> list[GridGroup]:
     return [GridGroup(label, members) for label, members in groups.items()]
 
 
-def segments(ladder: Ladder, rungs: list[RungView]) -> list[Segment]:
+def segments(ladder: Ladder, rungs: list) -> list[Segment]:
     """The grid's columns: shared rungs first, then each track's, side by side after the fork."""
     shared = [view for view in rungs if view.track is None]
     found = [Segment(None, shared)] if shared else []

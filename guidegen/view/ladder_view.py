@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from guidegen.view.theme import Theme, brand_theme, template_theme
 from guidegen.errors import InputError
-from guidegen.input.schema import Competency, Labels, Ladder, Rung, Skill, Track
-from guidegen.view.changes import Changes, ThreadStep, changes_between, skill_key
-from guidegen.view.grid import GridColumn, GridGroup, MatrixRow, MatrixSection, Segment, grid_groups, matrix, segments
+from guidegen.input.schema import Competency, Labels, Ladder, Rung, Track
+from guidegen.view.changes import Changes, ThreadStep, changes_between
+from guidegen.view.grid import GridGroup, MatrixSection, Segment, grid_groups, matrix, segments
 from guidegen.view.language import ENGLISH, Messages
 from guidegen.view.staircase import Step, staircase
 
