@@ -281,3 +281,23 @@ def test_pre_commit_hooks_validate_a_ladder():
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     hook = next(hook for hook in hooks if hook["id"] == "guidegen-validate")
     assert hook["entry"].startswith("guidegen validate") and hook["language"] == "python"
+
+
+def test_a_full_disk_in_a_people_build_names_rows_never_people(tmp_path, monkeypatch):
+    import errno
+
+    import guidegen.formats.guide_pdf as guide_pdf
+
+    def full_disk(prepared, target):
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(guide_pdf, "write", full_disk)
+    people = _people(tmp_path / "people.csv")
+    outcome = CliRunner().invoke(main, ["build", "--people", str(people), "--out", str(tmp_path / "out"),
+                                        "--jobs", "1"])
+    assert outcome.exit_code == 1
+    said = outcome.stdout + outcome.stderr
+    assert f"{people} row 2: could not be written (No space left on device)" in said
+    assert "Ann" not in said and "ann-lee" not in said and "Bob" not in said and "bob-diaz" not in said
+    assert not list((tmp_path / "out" / "people").glob("*.pdf"))
+    assert not list((tmp_path / "out" / "people").glob(".*.part"))

@@ -40,7 +40,7 @@ LAY_OUT = """
     pool = Pool(1, formats.warm_up, ("pdf",), None)
 
     def write_pdf(html, folders, target, variant):  # as a single build sends its guide to the worker
-        return write_prepared, [("pdf", GuideSource(html, tuple(folders), variant), target)]
+        return write_prepared, [("pdf", GuideSource(html, tuple(folders), variant), target, str(target))]
 """
 
 
@@ -65,7 +65,7 @@ def test_a_failure_in_the_worker_is_raised_in_the_build(tmp_path):
     print("alive:", len(multiprocessing.active_children()))
     """, tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "BuildError: no-such-folder/guide.pdf: could not write the PDF" in result.stdout
+    assert "BuildError: no-such-folder/guide.pdf: could not be written (No such file or directory)" in result.stdout
     assert "alive: 0" in result.stdout
 
 
@@ -81,7 +81,7 @@ def test_the_worker_hands_the_guide_back_before_collecting_and_collects_before_t
         from guidegen.resources import html_templates_dir
 
         def write_pdf(html, folders, target, variant):
-            return write_prepared, [("pdf", GuideSource(html, tuple(folders), variant), target)]
+            return write_prepared, [("pdf", GuideSource(html, tuple(folders), variant), target, str(target))]
 
         COLLECTIONS = []
 

@@ -287,11 +287,12 @@ def test_rung_slides_set_each_kind_of_text_at_one_size(deck, default_ladder):
 
 
 def _deck_job(tmp_path):
-    from guidegen.input.ladder import load_ladder
-    from guidegen.pipeline import Options, prepare
+    from types import SimpleNamespace
 
-    return prepare(Options(formats=("pptx",)), load_ladder(write_ladder(tmp_path / "ladder.yaml", make_ladder(3))),
-                   None)
+    from .plans import view_and_options
+
+    view, options = view_and_options(ladder=write_ladder(tmp_path / "ladder.yaml", make_ladder(3)), formats=["pptx"])
+    return SimpleNamespace(view=view, options=options)
 
 
 def test_a_deck_built_in_memory_is_the_file_deck_and_previews_alike_from_path_bytes_or_stream(tmp_path):
@@ -321,12 +322,13 @@ def test_a_deck_built_in_memory_is_the_file_deck_and_previews_alike_from_path_by
     assert slides_html(str(tmp_path / "deck.pptx")) == html
 
 
-def test_a_deck_that_cannot_be_written_to_its_stream_is_a_build_error_naming_it(tmp_path):
-    from guidegen.deck.render import render
+def test_a_deck_that_cannot_be_written_to_its_stream_is_a_build_error_naming_the_document(tmp_path):
     from guidegen.errors import BuildError
+    from guidegen.formats.deck import DeckSource
+    from guidegen.run.execute import write_prepared
 
     job = _deck_job(tmp_path)
     (tmp_path / "read-only.pptx").write_bytes(b"")
     with open(tmp_path / "read-only.pptx", "rb") as stream, pytest.raises(BuildError) as error:
-        render(job.view, stream, job.options["pptx"])
-    assert error.value.message.startswith(f"{tmp_path / 'read-only.pptx'}: could not write the deck")
+        write_prepared([("pptx", DeckSource(job.view, job.options["pptx"]), stream, "out/training-deck.pptx")])
+    assert error.value.message.startswith("out/training-deck.pptx: could not be written")

@@ -7,7 +7,6 @@ what does not fit at 14 pt continues on a continuation slide (see writer.py and 
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 from typing import BinaryIO
@@ -23,7 +22,6 @@ from guidegen.deck.tables import thread_slides
 from guidegen.deck.template import apply_theme, open_template
 from guidegen.deck.words import REVISIT_TITLE, SUMMARY_TITLE
 from guidegen.deck.writer import SlideWriter
-from guidegen.errors import BuildError
 from guidegen.resources import templates_dir
 from guidegen.view.ladder_view import LadderView
 from guidegen.view.textmetrics import register_font_faces
@@ -81,17 +79,6 @@ def _write_slides(writer: SlideWriter, rungs: RungSlides) -> None:
 
 
 def _save(prs, target: str | os.PathLike | BinaryIO) -> None:
-    is_path = isinstance(target, (str, os.PathLike))
-    try:
-        prs.save(str(target) if is_path else target)
-    except io.UnsupportedOperation:  # a stream opened for reading
-        raise BuildError(f"{_name(target)}: could not write the deck (not open for writing)") from None
-    except OSError as exc:
-        raise BuildError(f"{_name(target)}: could not write the deck ({exc.strerror or exc})") from None
-
-
-def _name(target: str | os.PathLike | BinaryIO) -> str:
-    """The target as a message names it: its path, or the file a stream writes to, if it says."""
-    if isinstance(target, (str, os.PathLike)):
-        return str(target)
-    return str(getattr(target, "name", "the deck's stream"))
+    """Into a path or a writable binary stream; an OSError (a full disk, a stream opened for reading) is the
+    caller's to name, as it knows which document this is."""
+    prs.save(str(target) if isinstance(target, (str, os.PathLike)) else target)

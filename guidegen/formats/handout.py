@@ -7,9 +7,18 @@ from __future__ import annotations
 from guidegen.formats import guide_pdf
 from guidegen.guide.options import GuideOptions
 
-options = guide_pdf.options
-write = guide_pdf.write
-warm_up = guide_pdf.warm_up
+
+
+def options(settings, template=None) -> GuideOptions:
+    return guide_pdf.options(settings, template)
+
+
+def write(prepared: guide_pdf.GuideSource, target) -> list[str]:
+    return guide_pdf.write(prepared, target)
+
+
+def warm_up(language: str | None) -> None:
+    guide_pdf.warm_up(language)
 
 
 def common(view, options: GuideOptions):

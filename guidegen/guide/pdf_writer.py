@@ -20,7 +20,6 @@ from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import URLFetcher  # noqa: E402
 
 import guidegen.process as process  # noqa: E402
-from guidegen.errors import BuildError  # noqa: E402
 from guidegen.resources import html_templates_dir  # noqa: E402
 from guidegen.guide._weasyprint_tuning import GuideHTML, quicker_pdf_output  # noqa: E402
 from guidegen.view.type_scale import DEFAULT_FAMILY  # noqa: E402
@@ -65,16 +64,12 @@ def _slow_subsetting_warnings() -> list[str]:
 
 def write_pdf(html: str, folders: list[Path], target, pdf_variant: str | None = None) -> list[str]:
     """Lay out the guide's HTML and write it to ``target`` (a path or a binary file object), reading files
-    only from ``folders``; returns any warnings."""
+    only from ``folders``; returns any warnings. An OSError (a full disk) is the caller's to name."""
     warnings = _slow_subsetting_warnings()
     fonts = FontConfiguration()  # the same one for layout and output, or @font-face rules are lost
-    try:
-        document = GuideHTML(string=html, base_url=str(html_templates_dir()) + "/",
-                             url_fetcher=LocalFilesOnly(folders))
-        with quicker_pdf_output() if process.owned else nullcontext():  # it patches pydyf for the whole process
-            document.write_pdf(target, pdf_tags=True, pdf_variant=pdf_variant, font_config=fonts)
-    except OSError as exc:
-        raise BuildError(f"{target}: could not write the PDF ({exc.strerror or exc})") from None
+    document = GuideHTML(string=html, base_url=str(html_templates_dir()) + "/", url_fetcher=LocalFilesOnly(folders))
+    with quicker_pdf_output() if process.owned else nullcontext():  # it patches pydyf for the whole process
+        document.write_pdf(target, pdf_tags=True, pdf_variant=pdf_variant, font_config=fonts)
     return warnings
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import guidegen.formats as formats
 import guidegen.process as process
-from guidegen.errors import GuidegenError, bug_from
+from guidegen.errors import BuildError, GuidegenError, bug_from
 from guidegen.run.outputs import Temporaries, prepare_output_dir
 from guidegen.run.jobs import Document, Group, Plan
 from guidegen.run.record import read_record, save_record
@@ -43,24 +43,28 @@ Progress = Callable[[Outcome, int, int, float], None]
 
 
 def prepare_documents(items: list[tuple]) -> list[tuple]:
-    """Each ``(format, view, options, common, target)`` prepared: ``(format, prepared, target)``."""
+    """Each ``(format, view, options, common, target, label)`` prepared: ``(format, prepared, target, label)``."""
     prepared = []
-    for name, view, options, common, target in items:
-        prepared.append((name, formats.load(name).prepare(view, options, common), target))
+    for name, view, options, common, target, label in items:
+        prepared.append((name, formats.load(name).prepare(view, options, common), target, label))
     return prepared
 
 
 def write_prepared(items: list[tuple]) -> list[str]:
-    """Write each ``(format, prepared, target)``; the warnings they give. In this process or in a worker
-    (which then needs nothing but the format's writer: a single build's guide)."""
+    """Write each ``(format, prepared, target, label)``; the warnings they give. In this process or in a worker
+    (which then needs nothing but the format's writer: a single build's guide). A file that cannot be
+    written (a full disk) is named by its ``label``: the document's own path, or a people build's row."""
     warnings: list[str] = []
-    for name, prepared, target in items:
-        warnings += formats.load(name).write(prepared, target) or []
+    for name, prepared, target, label in items:
+        try:
+            warnings += formats.load(name).write(prepared, target) or []
+        except OSError as exc:
+            raise BuildError(f"{label}: could not be written ({exc.strerror or exc})") from None
     return warnings
 
 
 def write_documents(items: list[tuple]) -> list[str]:
-    """Prepare and write each ``(format, view, options, common, target)``, in this process or a worker."""
+    """Prepare and write each ``(format, view, options, common, target, label)``, here or in a worker."""
     return write_prepared(prepare_documents(items))
 
 
@@ -103,9 +107,13 @@ class Executor:
             self._commons[key] = make(self.plan.views[document.view], document.options) if make else None
         return self._commons[key]
 
-    def _items(self, documents, files: list[Path]) -> list[tuple]:
-        return [(document.format, self.plan.views[document.view], document.options, self._common(document), file)
-                for document, file in zip(documents, files)]
+    def _items(self, group: Group, documents, files: list) -> list[tuple]:
+        return [(document.format, self.plan.views[document.view], document.options, self._common(document), file,
+                 self._label(group, document)) for document, file in zip(documents, files)]
+
+    def _label(self, group: Group, document: Document) -> str:
+        """How a message names a document: its path; in a people build its row, never the person's file."""
+        return f"{self.plan.source} {group.subject}" if self.plan.source else str(document.target)
 
     def _tell(self, warnings: list[str]) -> None:
         for warning in warnings:
@@ -132,10 +140,9 @@ class Executor:
     def _failure(self, group: Group, exc: BaseException) -> GuidegenError:
         if isinstance(exc, GuidegenError):
             return exc
-        if isinstance(exc, OSError):  # a full disk, a folder gone: named by the group, never by a person's file
-            from guidegen.errors import BuildError
-
-            where = group.subject or ", ".join(str(document.target) for document in group.documents)
+        if isinstance(exc, OSError):  # a folder gone: named by the group, never by a person's file
+            where = f"{self.plan.source} {group.subject}" if self.plan.source else (
+                group.subject or ", ".join(str(document.target) for document in group.documents))
             return BuildError(f"{where}: could not be written ({exc.strerror or exc})")
         return bug_from(exc, self._doing(group))
 
@@ -183,10 +190,10 @@ class Executor:
         elsewhere = [(d, file) for d, file in pairs if self.pool is not None and d.format == "pdf"]
         here = [(d, file) for d, file in pairs if (d, file) not in elsewhere]
         try:
-            futures = [self.pool.submit(write_prepared, prepare_documents(self._items([d], [file])))
+            futures = [self.pool.submit(write_prepared, prepare_documents(self._items(group, [d], [file])))
                        for d, file in elsewhere]
             with _collector_paused():
-                self._tell(write_documents(self._items([d for d, _ in here], [file for _, file in here])))
+                self._tell(write_documents(self._items(group, [d for d, _ in here], [file for _, file in here])))
             for future in futures:
                 self._tell(self.pool.result(future))
             return Outcome(group, "written", tuple(temporaries.put_in_place()))
@@ -207,7 +214,7 @@ class Executor:
             temporaries = Temporaries([document.target for document in group.documents])
             try:
                 with _collector_paused():
-                    self._tell(write_documents(self._items(group.documents, temporaries.files)))
+                    self._tell(write_documents(self._items(group, group.documents, temporaries.files)))
                 outcome = Outcome(group, "written", tuple(temporaries.put_in_place()))
             except Exception as exc:  # noqa: BLE001 (reported as this group's failure)
                 temporaries.remove()
@@ -239,7 +246,7 @@ class Executor:
             if index is not None:
                 group = self.plan.groups[index]
                 temporaries = Temporaries([document.target for document in group.documents])
-                future = pool.submit(write_documents, self._items(group.documents, temporaries.files))
+                future = pool.submit(write_documents, self._items(group, group.documents, temporaries.files))
                 in_flight[future] = (index, temporaries)
 
         try:
@@ -279,5 +286,5 @@ def execute_in_memory(plan: Plan, on_warning=None) -> dict[str, bytes]:
     executor = Executor(plan, on_warning=on_warning)
     group = plan.groups[0]
     buffers = [io.BytesIO() for _ in group.documents]
-    executor._tell(write_documents(executor._items(group.documents, buffers)))
+    executor._tell(write_documents(executor._items(group, group.documents, buffers)))
     return {document.format: buffer.getvalue() for document, buffer in zip(group.documents, buffers)}
