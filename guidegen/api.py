@@ -56,8 +56,11 @@ def build(*, on_warning: Callable[[str], None] | None = None, on_progress=None, 
 
     Raises ``InputError`` (bad input: the message names the file and line) or ``BuildError`` (a
     document could not be written); in a batch or people build, the first failure once the others
-    are written.
+    are written. The build runs in the calling process unless ``jobs`` asks for worker processes: a host
+    program decides whether it wants processes started (some hosts cannot start them: a script read from
+    standard input, with WeasyPrint already imported, cannot be re-imported by a new process).
     """
+    given.setdefault("jobs", 1)
     _, outcomes = run(resolve_settings("build", settings_file, **given), "build", on_warning, on_progress)
     failed = [outcome for outcome in outcomes if outcome.status == "failed"]
     if failed:

@@ -214,12 +214,19 @@ def test_font_files_from_the_brand_are_embedded(tmp_path, weasyprint_records):
     assert not weasyprint_records
 
 
-def test_the_guide_measures_text_in_the_brands_own_font_file(tmp_path):
-    # Columns are balanced, and staircase labels fitted, with the metrics of the font they will be set in.
+def test_the_guide_measures_text_in_the_brands_own_font_file_and_leaves_no_font_registered(tmp_path, monkeypatch):
+    # Columns are balanced, and staircase labels fitted, with the metrics of the font they will be set in; once
+    # the guide is made, the process (a host program's, say) measures that family as fontconfig finds it again.
+    import guidegen.view.textmetrics as textmetrics
+
     path = _brand_with_a_font_file(tmp_path, "Measureface")
     context, _ = view_and_options(brand=[path])
+    measured = []
+    original = textmetrics.metrics
+    monkeypatch.setattr(textmetrics, "metrics", lambda file, index=0: measured.append(file) or original(file, index))
     render_html(context)
-    assert find_font("Measureface") == str(tmp_path / "Measureface.ttf")
+    assert str(tmp_path / "Measureface.ttf") in measured
+    assert find_font("Measureface") != str(tmp_path / "Measureface.ttf")
 
 
 def test_brand_and_company_template_combine(tmp_path):

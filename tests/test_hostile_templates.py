@@ -170,5 +170,8 @@ def test_a_template_is_not_checked_when_no_deck_is_built(tmp_path):
     outcome = run_guidegen("validate", "--help")
     assert outcome.code == 0
     _ = io  # the template matters only to the deck: a PDF-only build does not read it
-    result = run_guidegen("build", "--format", "pdf", "--pptx-template", "/dev/zero", "--out", str(tmp_path / "o"))
+    refused = run_guidegen("build", "--format", "pdf", "--pptx-template", "/dev/zero", "--out", str(tmp_path / "o"))
+    assert refused.code == 2 and "--pptx-template is not used by this build" in refused.stderr  # not read
+    (tmp_path / "guidegen.toml").write_text('pptx_template = "/dev/zero"\nformats = ["pdf"]\n')
+    result = run_guidegen("build", "--out", str(tmp_path / "o"), cwd=tmp_path)
     assert result.code == 0, result.stderr

@@ -132,7 +132,7 @@ def test_pyproject_tool_guidegen_is_read_when_there_is_no_guidegen_toml(tmp_path
 
 @pytest.mark.parametrize("text, expected", [
     ('out = "x"\nformat = ["pdf"]\n', "guidegen.toml:2: unknown setting 'format'; did you mean 'formats'?"),
-    ('jobs = "two"\n', "guidegen.toml:1: jobs: give processes to build with as a whole number"),
+    ('jobs = "two"\n', "guidegen.toml:1: jobs: give a whole number, not 'two'"),
     ('page_size = "a5"\n', "guidegen.toml:1: page_size: 'a5' is not one of a4, letter"),
     ('date = "31/12/2026"\n', "guidegen.toml:1: date: '31/12/2026' is not a date"),
     ('ladder = "unclosed\n', "guidegen.toml:1:"),

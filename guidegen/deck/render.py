@@ -24,7 +24,7 @@ from guidegen.deck.words import REVISIT_TITLE, SUMMARY_TITLE
 from guidegen.deck.writer import SlideWriter
 from guidegen.resources import templates_dir
 from guidegen.view.ladder_view import LadderView
-from guidegen.view.textmetrics import register_font_faces
+from guidegen.view.textmetrics import brand_fonts
 
 
 def default_template() -> Path:
@@ -33,13 +33,14 @@ def default_template() -> Path:
 
 def render(context: LadderView, target: str | os.PathLike | BinaryIO, options: DeckOptions) -> None:
     """The deck of ``context``, written to ``target``: a path, or a writable binary file object (the live
-    preview builds the deck in memory)."""
+    preview builds the deck in memory). Text is measured in the brand's own font files, where it has them."""
     prs, template = _themed_template(context, options)
-    writer = SlideWriter(prs, context, template, context.deck_theme, options)
-    rungs = RungSlides(writer)
-    describe(prs, context)
-    _write_slides(writer, rungs)
-    writer.add_timings(options.session_minutes)
+    with brand_fonts(context.brand.font_faces if context.brand else ()):
+        writer = SlideWriter(prs, context, template, context.deck_theme, options)
+        rungs = RungSlides(writer)
+        describe(prs, context)
+        _write_slides(writer, rungs)
+        writer.add_timings(options.session_minutes)
     mark_language(prs, context.ladder.language)
     if context.right_to_left:
         for slide in prs.slides:
@@ -58,7 +59,6 @@ def _themed_template(context: LadderView, options: DeckOptions):
         apply_theme(prs, {"dk1": theme.text, "lt1": theme.background, "dk2": theme.primary, "lt2": theme.light,
                           "accent1": theme.accent, "accent2": theme.primary, "hlink": theme.accent_text},
                     major=brand.heading_font, minor=brand.base_font)
-        register_font_faces(brand.font_faces)
     return prs, template
 
 

@@ -15,7 +15,7 @@ import jinja2
 from guidegen._version import __version__
 from guidegen.view.ladder_view import LadderView, even_runs
 from guidegen.resources import html_templates_dir
-from guidegen.view.textmetrics import register_font_faces
+from guidegen.view.textmetrics import brand_fonts
 from guidegen.guide.columns import column_split
 from guidegen.guide.overview import overview
 from guidegen.guide.text_finish import finish
@@ -197,8 +197,8 @@ _CHAPTERS_SLOT = "<!--guidegen:chapters-->"  # a comment: ``finish`` leaves it, 
 def shared_parts(context: LadderView, options: GuideOptions) -> SharedParts:
     """The stylesheet and the shown rungs' chapters of ``context``'s handouts, rendered once for them all."""
     env = _environment(html_templates_dir())
-    _register_brand_fonts(context)
-    values = page_values(context, options)
+    with _measured_in_brand_fonts(context):
+        values = page_values(context, options)
     chapters = env.get_template("chapters.html.j2").render(**values)
     return SharedParts(_stylesheet(env, context, options, values), finish(chapters, fragment=True))
 
@@ -207,8 +207,8 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions(), sha
     """The guide as one HTML document (its CSS inline), before layout; with ``shared`` (from ``shared_parts``,
     for the same view and options) a handout reuses its stylesheet and chapters."""
     env = _environment(html_templates_dir())
-    _register_brand_fonts(context)
-    values = page_values(context, options, splits=shared is None)
+    with _measured_in_brand_fonts(context):
+        values = page_values(context, options, splits=shared is None)
     if shared is None:
         return finish(env.get_template("guide.html.j2").render(css=_stylesheet(env, context, options, values),
                                                                **values))
@@ -216,10 +216,9 @@ def render_html(context: LadderView, options: GuideOptions = GuideOptions(), sha
     return html.replace(_CHAPTERS_SLOT, shared.chapters, 1)
 
 
-def _register_brand_fonts(context: LadderView) -> None:
+def _measured_in_brand_fonts(context: LadderView):
     """The brand's own font files, measured to balance columns and fit the staircase's labels."""
-    if context.brand is not None:
-        register_font_faces(context.brand.font_faces)
+    return brand_fonts(context.brand.font_faces if context.brand else ())
 
 
 def _stylesheet(env: jinja2.Environment, context: LadderView, options: GuideOptions, values: dict) -> str:

@@ -19,6 +19,7 @@ from guidegen.guide.html import _environment, finish, font_values, page_values
 from guidegen.guide.options import GuideOptions
 from guidegen.resources import html_templates_dir
 from guidegen.view.ladder_view import LadderView
+from guidegen.view.textmetrics import brand_fonts
 from guidegen.view.type_scale import measured_family
 
 MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -96,7 +97,8 @@ def page_characters(html: str) -> str:
 def render_web(context: LadderView, options: GuideOptions = GuideOptions(), live_reload: str = "") -> str:
     """The guide as one HTML page; ``live_reload`` is a script the preview server adds."""
     env = _environment(html_templates_dir())
-    values = page_values(context, options, image=_inline_image)
+    with brand_fonts(context.brand.font_faces if context.brand else ()):  # columns measured in the brand's fonts
+        values = page_values(context, options, image=_inline_image)
     template = env.get_template("web.html.j2")
     fonts = font_values(context)
     draft = template.render(css="", live_reload="", **values)  # the text, to know which glyphs to embed
@@ -104,7 +106,3 @@ def render_web(context: LadderView, options: GuideOptions = GuideOptions(), live
                                                font_faces=font_faces(context, page_characters(draft)), **fonts)
     return finish(template.render(css=css, live_reload=live_reload, **values))
 
-
-def render(context: LadderView, target: Path, options: GuideOptions | None = None) -> None:
-    """The ``html`` format: one file, written by the pipeline into a temporary file beside the target."""
-    Path(target).write_text(render_web(context, options or GuideOptions()), encoding="utf-8")

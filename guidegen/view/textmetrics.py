@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import bisect
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,24 +42,30 @@ class FontMetrics:
         return self.units(text) * size / self.units_per_em
 
 
-_REGISTERED: dict[tuple[str, bool, bool], str] = {}
+# A brand's own font files (``source: file``), measurable by their family while its documents are made. A
+# context variable, not a module's dictionary: two builds in two threads of a host program each see their
+# own brand's files, and nothing is left registered once a document is made.
+_BRAND_FONTS: ContextVar[dict[tuple[str, bool, bool], str]] = ContextVar("guidegen_brand_fonts", default={})
 
 
-def register_font_file(family: str, path, bold: bool = False, italic: bool = False) -> None:
-    """Make a font file that is not installed (a brand's ``source: file`` font) measurable by its family."""
-    _REGISTERED[(family.casefold(), bold, italic)] = str(path)
-
-
-def register_font_faces(faces) -> None:
-    """Register a brand's own font files (``source: file``), each face under its family."""
+@contextmanager
+def brand_fonts(faces) -> Iterator[None]:
+    """Within the block, each of ``faces`` (a brand's font files) is the file its family is measured in."""
+    registered = dict(_BRAND_FONTS.get())
     for face in faces:
-        register_font_file(face.family, face.path, bold=face.weight >= 600, italic=face.style == "italic")
+        registered[(face.family.casefold(), face.weight >= 600, face.style == "italic")] = str(face.path)
+    token = _BRAND_FONTS.set(registered)
+    try:
+        yield
+    finally:
+        _BRAND_FONTS.reset(token)
 
 
 def find_font(family: str, bold: bool = False, italic: bool = False) -> str:
-    """Path of the file for ``family``: a registered brand file, else what fontconfig picks."""
-    registered = _REGISTERED.get((family.casefold(), bold, italic)) or _REGISTERED.get((family.casefold(), False, False))
-    return registered or font_file(family, bold, italic)
+    """Path of the file for ``family``: a brand's file (``brand_fonts``), else what fontconfig picks."""
+    registered = _BRAND_FONTS.get()
+    found = registered.get((family.casefold(), bold, italic)) or registered.get((family.casefold(), False, False))
+    return found or font_file(family, bold, italic)
 
 
 @lru_cache(maxsize=32)
