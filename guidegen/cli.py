@@ -108,8 +108,8 @@ def build(ctx: click.Context, print_config: bool, watch: bool, people_path: Path
         return
     from guidegen.preview import Sources, watch_builds
 
-    sources = Sources(values["ladder"], values["brand"][0] if values["brand"] else None, values["pptx_template"])
-    watch_builds(lambda: _build(**values), sources.watched_folders(), _say, output=values["out"])
+    sources = Sources(values["ladder"], pptx_template=values["pptx_template"], brands=tuple(values["brand"] or ()))
+    watch_builds(lambda: _build(**values), sources, _say)
 
 
 # Each build option's config key (guidegen.toml) and its parameter name.

@@ -16,7 +16,7 @@ LAYERS = {
     "guidegen.cli": 5, "guidegen.__main__": 6, "guidegen": 6,
     "guidegen.pipeline": 4, "guidegen.batch": 4, "guidegen.parallel": 4, "guidegen.formats": 4,
     "guidegen.frameworks": 4, "guidegen.config": 4, "guidegen.scaffold": 4, "guidegen.preview": 4,
-    "guidegen.people": 4,
+    "guidegen.people": 4, "guidegen.run": 4,
     "guidegen.guide": 3, "guidegen.deck": 3,
     "guidegen.view": 2,
     "guidegen.input": 1,

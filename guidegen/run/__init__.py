@@ -1,0 +1,1 @@
+"""Running builds: plan, execute, the pool, watching files and the preview server."""
