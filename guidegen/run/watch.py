@@ -76,20 +76,25 @@ def watch(watched: Callable[[], WatchSet], stop: threading.Event) -> Iterator[se
     ``stop`` is set; Ctrl-C comes out as ``KeyboardInterrupt``. The first set, empty, comes once watching:
     a save from then on is seen. ``watched()`` is asked again after each set, so that a ladder that now
     extends another, or a brand with a new logo, is followed."""
+    from watchfiles import Change
     from watchfiles import watch as watch_files
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its own news (restarts, timeouts) is not ours
-    current = watched()
-    first = True
+    current, held, first = watched(), set(), True
     while not stop.is_set():
         folders = current.folders()
         for changes in watch_files(*sorted(folders), watch_filter=lambda _change, path: current.matches(path),
                                    recursive=False, debounce=DEBOUNCE_MS, step=50, stop_event=stop,
                                    raise_interrupt=True, yield_on_timeout=True, rust_timeout=TICK_MS):
+            changes, held = changes | held, set()
             if changes or first:
                 first = False
                 yield changes
             if changes:
                 current = watched()  # after the build the set was yielded to: what it read now
-            if current.folders() != folders or not all(folder.is_dir() for folder in folders):
-                break  # watch the new folders (or the nearest that still exist) from now on
+            now = current.folders()
+            if now != folders or not all(folder.is_dir() for folder in folders):
+                # A folder came or went (made, removed, or a file now read from another): watch the new set,
+                # then say so, so that the build that follows reads what was written in between.
+                held = {(Change.modified, str(folder)) for folder in now ^ folders}
+                break
