@@ -83,8 +83,8 @@ def test_the_preview_checks_its_settings_as_build_does_and_takes_its_port_from_t
     import guidegen.preview
 
     served = {}
-    monkeypatch.setattr(guidegen.preview, "serve", lambda resolved, port, say, on_warning=None: served.update(
-        port=port, language=resolved.language))
+    monkeypatch.setattr(guidegen.preview, "serve", lambda sources, port, say, on_warning=None: served.update(
+        port=port, language=sources.settings().language))
     monkeypatch.chdir(tmp_path)
     outcome = CliRunner().invoke(main, ["preview"], catch_exceptions=False)
     assert outcome.exit_code == 0 and served == {"port": 8123, "language": "de"}

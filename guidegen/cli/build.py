@@ -47,9 +47,8 @@ def build(ctx: click.Context, watch: bool, print_config: bool, **given) -> None:
         return
     from guidegen.preview import Sources, watch_builds
 
-    sources = Sources(resolved.ladder, resolved.brand[0] if resolved.brand else None, resolved.pptx_template)
-    watch_builds(lambda: _build_once(ctx, resolve_here("build", given)), sources.watched_folders(), say,
-                 output=resolved.out)
+    sources = Sources(lambda: resolve_here("build", given))  # read again at every rebuild
+    watch_builds(lambda: _build_once(ctx, sources.settings()), sources, say)
 
 
 def _print_config(resolved) -> None:

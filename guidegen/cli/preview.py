@@ -18,9 +18,13 @@ def preview_command(**given) -> None:
     Serves on 127.0.0.1 only. A mistake in a file shows its line in the page until it is fixed.
     Settings not given as flags come from guidegen.toml, as for build.
     """
-    from guidegen.preview import serve
+    from guidegen.preview import Sources, serve
     from guidegen.settings_model import check_combinations
 
-    resolved = resolve_here("preview", given)
-    check_combinations(resolved, "preview", ("html", "pptx"))
-    serve(resolved, resolved.port, say, on_warning=warn)
+    def settings():
+        resolved = resolve_here("preview", given)
+        check_combinations(resolved, "preview", ("html", "pptx"))
+        return resolved
+
+    sources = Sources(settings)
+    serve(sources, sources.settings().port, say, on_warning=warn)  # the port is read once: it is being served
