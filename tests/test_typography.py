@@ -190,3 +190,16 @@ def test_the_column_balancing_holds_no_figure_of_its_own():
             if isinstance(node, ast.Constant) and type(node.value) in (int, float)
             and node.value not in (0, 1, 2) and id(node) not in named]
     assert not bare, f"numbers in guide/columns.py that belong in view/type_scale.py: {bare}"
+
+
+def test_the_default_typeface_is_named_in_one_place():
+    """Inter was chosen in six places; now the type scale names it and everything else asks it. (The JSON
+    Schema's examples and the starter files init writes are documentation, not choices.)"""
+    import re
+
+    package = Path(__file__).resolve().parent.parent / "guidegen"
+    documentation = {"input/json_schema.py", "scaffold.py"}
+    naming = sorted(str(path.relative_to(package)) for path in package.rglob("*.py")
+                    if str(path.relative_to(package)) not in documentation
+                    and re.search(r"""["'][^"'\n]*\bInter\b[^"'\n]*["']""", path.read_text()))
+    assert naming == ["view/type_scale.py"], naming
