@@ -24,28 +24,20 @@ def resolve_settings(command: str = "build", settings_file: str | Path | None = 
 
 
 def run(resolved, command: str = "build", on_warning: Callable[[str], None] | None = None, on_progress=None,
-        overrides: dict | None = None):
+        overrides: dict | None = None, pool=None):
     """Plan and write a run; its outcomes, one per group of documents (a brand's, a person's).
 
     Workers that can be started before the input is read are started first, so that they import the
-    renderers while this process reads the ladder (a single build's guide; a batch's brands).
+    renderers while this process reads the ladder (a single build's guide; a batch's brands); the command
+    line starts them even before the settings are checked, and passes them as ``pool``.
     """
-    import guidegen.formats as registry
+    from guidegen.run.early import early_pool
     from guidegen.run.execute import execute
-    from guidegen.run.plan import early_workers, make_plan
+    from guidegen.run.plan import make_plan
     from guidegen.settings_model import check_combinations, formats_of
 
-    chosen = formats_of(resolved)
-    check_combinations(resolved, command, chosen)
-    workers = early_workers(resolved, chosen)
-    pool = None
-    if workers:
-        from guidegen.run.pool import Pool
-
-        # A single build's worker only lays out the guide prepared here; a batch's prepares whole brands.
-        warm = ("pdf",) if len(resolved.brand) <= 1 else chosen
-        pool = Pool(workers, registry.warm_up, warm, None if len(resolved.brand) <= 1 else resolved.language or "en")
-    with pool or nullcontext():
+    check_combinations(resolved, command, formats_of(resolved))
+    with (nullcontext(pool) if pool is not None else early_pool(resolved.values.model_dump())) as pool:
         plan = make_plan(resolved, command, on_warning, overrides)
         return plan, execute(plan, pool, on_progress, on_warning)
 

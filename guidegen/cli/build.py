@@ -13,10 +13,16 @@ from guidegen.cli.output import note, say, tell, warn
 
 def resolve_here(command: str, given: dict):
     """The settings of this run: the flags given, over the settings file of the current folder."""
-    from guidegen.settings_model import find_settings_file, read_settings_file, resolve
+    from guidegen.settings_model import resolve
+
+    return resolve(command, given, _settings_file())
+
+
+def _settings_file():
+    from guidegen.settings_model import find_settings_file, read_settings_file
 
     found = find_settings_file(Path.cwd())
-    return resolve(command, given, read_settings_file(found) if found else None)
+    return read_settings_file(found) if found else None
 
 
 @click.command()
@@ -38,12 +44,11 @@ def build(ctx: click.Context, watch: bool, print_config: bool, **given) -> None:
     Settings not given as flags come from guidegen.toml in the current folder
     (or [tool.guidegen] in its pyproject.toml), then from the defaults.
     """
-    resolved = resolve_here("build", given)
     if print_config:
-        _print_config(resolved)
+        _print_config(resolve_here("build", given))
         return
     if not watch:
-        _build_once(ctx, resolved)
+        _build_with_early_workers(ctx, given)
         return
     from guidegen.preview import Sources, watch_builds
 
@@ -63,14 +68,26 @@ def _print_config(resolved) -> None:
         say(f"{setting.name:<{width}} = {shown(setting, getattr(resolved, setting.name)):<28} ({origin})")
 
 
-def _build_once(ctx: click.Context, resolved) -> None:
+def _build_with_early_workers(ctx: click.Context, given: dict) -> None:
+    """The workers start first, from the settings as given, and import the renderers while the settings are
+    checked and the input read (see run/early.py)."""
+    from guidegen.run.early import early_pool
+    from guidegen.settings_model import resolve
+
+    file = _settings_file()
+    raw = {**(file.values if file else {}), **{key: value for key, value in given.items() if value not in (None, ())}}
+    with early_pool(raw) as pool:
+        _build_once(ctx, resolve("build", given, file), pool)
+
+
+def _build_once(ctx: click.Context, resolved, pool=None) -> None:
     from guidegen.api import run
     from guidegen.errors import BuildError
     from guidegen.settings_model import kind_of_build
 
     kind = kind_of_build(resolved)
     with _progress(kind) as progress:
-        plan, outcomes = run(resolved, "build", warn, progress)
+        plan, outcomes = run(resolved, "build", warn, progress, pool=pool)
     note(f"{plan.workers} worker process{'es' if plan.workers != 1 else ''}; {len(outcomes)} "
          f"{'set' if len(outcomes) == 1 else 'sets'} of documents")
     failed = [outcome for outcome in outcomes if outcome.status == "failed"]

@@ -18,18 +18,6 @@ from guidegen.settings_model import Resolved, check_combinations, formats_of, ki
 MAX_SUFFIX = 60  # file names stay far below the 255 bytes file systems allow
 
 
-def early_workers(resolved: Resolved, formats: tuple[str, ...]) -> int:
-    """Workers worth starting before any input is read, so that they import the renderers meanwhile:
-    one to lay out a single build's guide while the deck is drawn here; one per brand of a batch."""
-    kind = kind_of_build(resolved)
-    if kind == "single":
-        return 1 if "pdf" in formats and capped(resolved.jobs, 2) > 1 else 0
-    if kind == "batch":
-        count = capped(resolved.jobs, len(resolved.brand))
-        return count if count > 1 else 0
-    return 0  # a people build sizes its pool once the rows are read
-
-
 def make_plan(resolved: Resolved, command: str = "build", on_warning: Callable[[str], None] | None = None,
               overrides: dict[str, dict] | None = None) -> Plan:
     """Read and check every input the settings name; the documents to write, with their targets.
