@@ -42,7 +42,7 @@ def check_output(target: Path, inputs: Iterable[str | Path] = (), within: Path |
     if within is not None and not folder.is_relative_to(Path(within).resolve()):
         raise InputError(f"{target}: leads out of {within} (to {folder}, through a symbolic link); guidegen "
                          f"writes only inside the folder it is given: remove the link or choose another folder")
-    if _in_system_folder(Path(os.path.abspath(target))) or _in_system_folder(folder / target.name):
+    if in_system_folder(Path(os.path.abspath(target))) or in_system_folder(folder / target.name):
         raise InputError(f"{target}: is a device, not a file{advice}")
     try:
         status = os.stat(target)
@@ -108,7 +108,8 @@ def _folder(target: Path) -> Path:
     return target.parent if str(target.parent) else Path(".")
 
 
-def _in_system_folder(path: Path) -> bool:
+def in_system_folder(path: Path) -> bool:
+    """Under /dev, /proc or /sys (but /dev/shm): a place for devices and the kernel's files, never for ours."""
     return (any(path.is_relative_to(folder) for folder in _SYSTEM_FOLDERS)
             and not any(path.is_relative_to(folder) for folder in _SCRATCH_FOLDERS))
 

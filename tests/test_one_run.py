@@ -259,7 +259,7 @@ def test_every_command_takes_quiet_and_verbose(tmp_path):
     quiet = CliRunner().invoke(main, ["build", "-q", "--format", "pptx", "--out", str(tmp_path)])
     assert quiet.exit_code == 0 and quiet.output == ""
     verbose = CliRunner().invoke(main, ["build", "-v", "--format", "pptx", "--out", str(tmp_path)])
-    assert "worker process" in verbose.stderr
+    assert "documents: pptx" in verbose.stderr
 
 
 def test_validate_prints_every_problem_as_json_for_ci():
@@ -301,3 +301,9 @@ def test_a_full_disk_in_a_people_build_names_rows_never_people(tmp_path, monkeyp
     assert "Ann" not in said and "ann-lee" not in said and "Bob" not in said and "bob-diaz" not in said
     assert not list((tmp_path / "out" / "people").glob("*.pdf"))
     assert not list((tmp_path / "out" / "people").glob(".*.part"))
+
+
+def test_documents_are_never_renamed_into_a_system_folder(tmp_path):
+    outcome = CliRunner().invoke(main, ["build", "--format", "pptx", "--out", "/dev"])
+    assert outcome.exit_code == 2 and "/dev: is a system folder" in outcome.stderr
+    assert not Path("/dev/training-deck.pptx").exists()

@@ -88,10 +88,11 @@ def _build_once(ctx: click.Context, resolved, pool=None) -> None:
     kind = kind_of_build(resolved)
     with _progress(kind) as progress:
         plan, outcomes = run(resolved, "build", warn, progress, pool=pool)
-    note(f"{plan.workers} worker process{'es' if plan.workers != 1 else ''}; {len(outcomes)} "
-         f"{'set' if len(outcomes) == 1 else 'sets'} of documents")
+    if kind != "single":
+        note(f"{len(outcomes)} sets of documents, {plan.workers} worker process{'es' if plan.workers != 1 else ''}")
     failed = [outcome for outcome in outcomes if outcome.status == "failed"]
     if kind == "single":
+        note("documents: " + ", ".join(plan.formats))
         for path in outcomes[0].written:
             say(str(path))
         if (ctx.obj or {}).get("debug") and "pdf" in plan.formats:

@@ -8,7 +8,6 @@ from guidegen.formats import guide_pdf
 from guidegen.guide.options import GuideOptions
 
 
-
 def options(settings, template=None) -> GuideOptions:
     return guide_pdf.options(settings, template)
 

@@ -24,6 +24,7 @@ import guidegen.formats as formats
 import guidegen.process as process
 from guidegen.errors import BuildError, GuidegenError, bug_from
 from guidegen.run.outputs import Temporaries, prepare_output_dir
+from guidegen.run.pool import FULL_COLLECTION_EVERY
 from guidegen.run.jobs import Document, Group, Plan
 from guidegen.run.record import read_record, save_record
 
@@ -209,7 +210,9 @@ class Executor:
         """Group after group in this process; one group's failure does not stop the others."""
         if pending:
             formats.warm_up(self.plan.formats, self.plan.language)
-        for index in pending:
+        for count, index in enumerate(pending):
+            if count and process.owned:  # the collector is off in guidegen's own process (see run/pool.py's _run)
+                gc.collect(2 if count % FULL_COLLECTION_EVERY == 0 else 0)
             group = self.plan.groups[index]
             temporaries = Temporaries([document.target for document in group.documents])
             try:

@@ -17,7 +17,12 @@ from guidegen.errors import BuildError, InputError
 
 
 def prepare_output_dir(out_dir: Path) -> None:
-    """Fail before any rendering when the folder cannot take the output."""
+    """Fail before any rendering when the folder cannot take the output: a system folder (``--out /dev``
+    would rename documents over devices), one that cannot be made, or one not writable."""
+    from guidegen.files import in_system_folder
+
+    if in_system_folder(Path(os.path.realpath(out_dir))):
+        raise InputError(f"{out_dir}: is a system folder (devices, the kernel's files); choose another --out")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
