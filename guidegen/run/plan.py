@@ -7,9 +7,11 @@ plain data (views, options, targets), so its documents can be prepared and writt
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
+from guidegen.formats import load
 from guidegen.formats.registry import file_name
 from guidegen.run.jobs import Document, Group, Plan
 from guidegen.run.pool import capped
@@ -30,14 +32,8 @@ def make_plan(resolved: Resolved, command: str = "build", on_warning: Callable[[
     inputs = load_inputs(resolved, formats, warn)
     options = {}
     for name in formats:
-        from guidegen.formats import load
-
         made = load(name).options(resolved, inputs.template)
-        if overrides and name in overrides:
-            from dataclasses import replace
-
-            made = replace(made, **overrides[name])
-        options[name] = made
+        options[name] = replace(made, **overrides[name]) if overrides and name in overrides else made
     plan = Plan(kind_of_build(resolved), command, formats, inputs.ladder.language)
     if plan.kind == "people":
         from guidegen.run.people_plan import plan_people
