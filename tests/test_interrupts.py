@@ -15,8 +15,11 @@ from guidegen.api import build
 
 
 def _start_build(out: Path, *extra: str) -> subprocess.Popen:
+    from .test_preview import ctrl_c_as_at_a_terminal
+
     return subprocess.Popen([sys.executable, "-m", "guidegen", "build", "--out", str(out), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=ctrl_c_as_at_a_terminal)
 
 
 def _wait_until_writing(out: Path, process: subprocess.Popen) -> None:

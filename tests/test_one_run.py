@@ -215,12 +215,12 @@ collector_seen = set()
 results = []
 
 def watch():
-    while not done.is_set():
+    while not done.wait(0.002):
         collector_seen.add(gc.isenabled())
 
 def work():
     for attempt in range(2):
-        results.append(guidegen.build(out=OUT + f"/{{attempt}}", brand=[BRAND], jobs=2))
+        results.append(guidegen.build(ladder=LADDER, out=OUT + f"/{{attempt}}", brand=[BRAND], jobs=2))
 
 done = threading.Event()
 watcher = threading.Thread(target=watch)
@@ -241,8 +241,8 @@ print("pydyf", type(pydyf.PDF.__dict__["page_references"]).__name__, pydyf.zlib.
 
 
 def test_a_host_program_builds_twice_from_a_thread_and_finds_its_process_as_it_left_it(tmp_path):
-    code = f"OUT = {str(tmp_path)!r}\nBRAND = {str(EXAMPLES / 'lumen-bank' / 'brand.yml')!r}\n" + \
-        textwrap.dedent(HOST.format())
+    code = (f"OUT = {str(tmp_path)!r}\nBRAND = {str(EXAMPLES / 'lumen-bank' / 'brand.yml')!r}\n"
+            f"LADDER = {str(ROOT / 'tests' / 'fixtures' / 'minimal_ladder.yaml')!r}\n") + textwrap.dedent(HOST.format())
     outcome = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180)
     assert outcome.returncode == 0, outcome.stderr
     assert outcome.stderr == ""  # the library says nothing on its own: warnings go to on_warning

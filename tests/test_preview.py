@@ -26,9 +26,16 @@ def ladder(tmp_path):
     return write_ladder(tmp_path / "ladder.yaml", data)
 
 
+def ctrl_c_as_at_a_terminal() -> None:
+    """In the child, before it runs guidegen: Ctrl-C interrupts it, as at a terminal. A test run started in the
+    background of a script (`cmd &` without job control) ignores SIGINT, and its children would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(*args: str, cwd: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "guidegen", *args], cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=ctrl_c_as_at_a_terminal)
 
 
 def _stop(process: subprocess.Popen) -> tuple[int, str, str]:
