@@ -153,8 +153,9 @@ color:
 
 PRIMARY, INK = "#2F4B8A", "#1B2230"
 
-CONFIG = """# guidegen's settings for this folder: `guidegen build` uses them; flags override them.
-# `guidegen build --print-config` shows every setting and where it came from.
+CONFIG = """# guidegen's settings for this folder: `guidegen build` and `guidegen preview` use them; flags override them.
+# `guidegen build --print-config` shows every setting and where it came from; `guidegen schema settings`
+# describes them all.
 ladder = "ladder.yaml"
 brand = "brand.yml"
 out = "output"
@@ -162,6 +163,7 @@ out = "output"
 # page_size = "a4"          # or "letter"
 # pptx_template = "template.potx"
 # session_minutes = 60
+# port = 8000               # guidegen preview's
 """
 
 
