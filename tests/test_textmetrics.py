@@ -17,7 +17,11 @@ INTER = font_metrics("Inter")
 
 
 def wrap_by_measuring_every_line(text: str, font: FontMetrics, size: float, max_width: float) -> list[str]:
-    """The plain definition: greedy, measuring each candidate line whole."""
+    """The plain definition: greedy, measuring each candidate line whole; a line break starts a new line (an
+    expectation kept one item per line)."""
+    if "\n" in text:
+        return [line for part in text.splitlines() for line in wrap_by_measuring_every_line(part, font, size,
+                                                                                            max_width)]
     lines: list[str] = []
     current = ""
     for word in text.split():

@@ -139,10 +139,25 @@ class Measure:
             head = replace(para, lead=" ".join(lead[:room]), text="")
             tail = replace(para, lead=" ".join(lead[room:]), bullet=False, continued=para.bullet or para.continued)
             return head, tail
-        kept = room - len(lead)
-        head = replace(para, text=" ".join(text[:kept]))
-        tail = Para(text=" ".join(text[kept:]), continued=para.bullet or para.continued)
+        head_text, tail_text = self._cut(para, size, box, room - len(lead))
+        head = replace(para, text=head_text)
+        tail = Para(text=tail_text, continued=para.bullet or para.continued)
         return head, tail
+
+    def _cut(self, para: Para, size: float, box: Box, kept: int) -> tuple[str, str]:
+        """The text's first ``kept`` wrapped lines and the rest, each item of a list still on a line of its own."""
+        width = self._width(para, box)
+        wrapped = [wrap(item, self.regular, size, width) for item in para.text.split("\n")]
+        head: list[str] = []
+        tail: list[str] = []
+        for item_lines in wrapped:
+            room = max(0, min(len(item_lines), kept))
+            kept -= room
+            if room:
+                head.append(" ".join(item_lines[:room]))
+            if room < len(item_lines):
+                tail.append(" ".join(item_lines[room:]))
+        return "\n".join(head), "\n".join(tail)
 
 
 def emu(value: float) -> int:

@@ -7,6 +7,7 @@ drives ("an APM") is applied only in English.
 from __future__ import annotations
 
 from guidegen.view.ladder_view import LadderView, RungView
+from guidegen.view.text_items import spoken
 from guidegen.view.language import Messages
 
 
@@ -120,8 +121,8 @@ def _talking_points(view: RungView, context: LadderView) -> list[str]:
     """What the slide does not say already: how each competency moved from the rung below, and what is new."""
     t, previous = context.messages, view.previous.short
     points = []
-    grown = [t("{competency} (from {before} to {after})", competency=step.competency.name, before=step.before,
-               after=step.now) for step in view.changes.grown]
+    grown = [t("{competency} (from {before} to {after})", competency=step.competency.name,
+               before=spoken(step.before), after=spoken(step.now)) for step in view.changes.grown]
     started = [step.competency.name for step in view.changes.started]
     new = _unique_names(view.changes.leadership + view.changes.soft_skills)
     if grown:
@@ -175,7 +176,7 @@ def _bridge_to(above: RungView, context: LadderView, several: bool) -> str:
     """What one rung above asks more of, and what it adds; named with its track when there are ``several``."""
     t = context.messages
     moved = above.changes.grown + above.changes.started
-    grown = [f"{step.competency.name} ({step.now})" for step in moved]
+    grown = [f"{step.competency.name} ({spoken(step.now)})" for step in moved]
     named = {step.now.casefold() for step in moved}
     added = [skill.name for skill in above.changes.leadership if skill.name.casefold() not in named]
     said = ([t("asks more of {items}", items=t.join(grown))] if grown else []) + (
@@ -224,7 +225,7 @@ def story_notes(view: RungView, context: LadderView) -> list[str]:
     for step in (view.changes.grown + view.changes.started)[:2]:
         name = step.competency.name.lower() if t.is_english else step.competency.name
         questions.append(t("Where in this story do you see {competency} ({expectation})?", competency=name,
-                           expectation=step.now))
+                           expectation=spoken(step.now)))
     if len(questions) < 2 and rung.leadership:
         questions.append(t("Where in this story do you see {skill}?", skill=rung.leadership[0].name))
     if len(questions) < 2 and rung.responsibilities:

@@ -60,9 +60,11 @@ def write_paras(frame, paras: list[Para], size: float, colour, lead_colour, alig
             script_fonts(run, heading=bool(font))
             if para.text:
                 paragraph.add_line_break()
-        if para.text:
+        for number, line in enumerate(para.text.split("\n") if para.text else []):
+            if number:  # a list: one item to a line, as it was measured
+                paragraph.add_line_break()
             run = paragraph.add_run()
-            run.text = para.text
+            run.text = line
             run.font.size = Pt(size)
             paint(run.font, colour)
             script_fonts(run, heading=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from guidegen.deck.measure import Para
 from guidegen.input.schema import Labels
 from guidegen.view.ladder_view import RungView
+from guidegen.view.text_items import lines
 
 SHORT_EXPECTATION = 40  # characters
 
@@ -15,7 +16,8 @@ def expectations_inline(view: RungView) -> bool:
     after another; long ones (a framework's sentences), or a rung with nothing else, get a column."""
     rung = view.rung
     others = rung.responsibilities or rung.leadership or rung.soft_skills
-    return bool(others) and all(len(step.shown) <= SHORT_EXPECTATION for step in view.expectations)
+    return bool(others) and all(len(step.shown) <= SHORT_EXPECTATION and "\n" not in step.shown
+                                for step in view.expectations)
 
 
 def section_paras(view: RungView) -> dict[str, list[Para]]:
@@ -24,7 +26,7 @@ def section_paras(view: RungView) -> dict[str, list[Para]]:
     inline = expectations_inline(view)
     return {
         "responsibilities": [Para(item, bullet=True) for item in rung.responsibilities],
-        "expectations": [] if inline else [Para(step.shown, lead=step.competency.name)
+        "expectations": [] if inline else [Para(lines(step.shown), lead=step.competency.name)
                                            for step in view.expectations],
         "leadership": [Para(skill.description, lead=skill.name) for skill in rung.leadership],
         "soft_skills": [Para(lead=skill.name, bullet=True) for skill in rung.soft_skills],

@@ -62,10 +62,13 @@ def _fill(cell, text: str, size: float, *, bold: bool, colour=None, italic: bool
     cell_frame.word_wrap = True
     paragraph = cell_frame.paragraphs[0]
     paragraph.line_spacing = 1.0
-    run = paragraph.add_run()
-    run.text = text
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    if colour is not None:
-        run.font.color.rgb = colour
+    for index, line in enumerate(text.split("\n")):  # a list: one item to a line, as it was measured
+        if index:
+            paragraph.add_line_break()
+        run = paragraph.add_run()
+        run.text = line
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.italic = italic
+        if colour is not None:
+            run.font.color.rgb = colour

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from guidegen.deck.measure import EMU_PER_INCH, EMU_PER_PT, INSET, MIN_BODY_PT, Box, Measure, Para
 from guidegen.view.ladder_view import LadderView, RungView, even_runs
+from guidegen.view.text_items import lines
 
 NAME_COLUMN_SHARE = 0.2  # of the table's width, for the competency names
 MIN_COLUMN = int(1.45 * EMU_PER_INCH)  # a rung column narrower than this breaks ordinary words
@@ -43,7 +44,7 @@ def _cell(view: RungView, competency_id: str) -> tuple[str, bool]:
     step = next((s for s in view.changes.threads if s.competency.id == competency_id), None)
     if step is None:
         return "", False
-    return (step.now, False) if step.now is not None else (view.messages(CARRIED), True)
+    return (lines(step.now), False) if step.now is not None else (view.messages(CARRIED), True)
 
 
 def _clipped(body: Measure, text: str, size: float, box: Box) -> str:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from guidegen._version import __version__
 from guidegen.view.ladder_view import LadderView, even_runs
@@ -22,6 +23,7 @@ from guidegen.guide.text_finish import finish
 from guidegen.guide.options import GuideOptions
 from guidegen.view import type_scale
 from guidegen.view.page import page_geometry
+from guidegen.view.text_items import items
 
 
 COVER_MAX_RUNGS = 12  # the cover lists the rungs, each a step further right, up to this many
@@ -67,7 +69,19 @@ def _environment(folder: Path) -> jinja2.Environment:
     )
     env.filters["css_string"] = css_string
     env.filters["running"] = running
+    env.filters["items"] = as_list
     return env
+
+
+def as_list(text: str | None) -> Markup:
+    """Text of several lines (an expectation typed one item per line) as the list it is; other text as it is."""
+    found = items(text)
+    if not found.is_list:
+        return Markup.escape(text or "")
+    tag = "ol" if found.numbered else "ul"
+    start = f' start="{found.start}"' if found.numbered and found.start != 1 else ""
+    entries = Markup("").join(Markup("<li>{}</li>").format(item) for item in found.items)
+    return Markup(f'<{tag} class="items"{start}>') + entries + Markup(f"</{tag}>")
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:

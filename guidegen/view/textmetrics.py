@@ -162,6 +162,9 @@ def wrap(text: str, font: FontMetrics, size: float, max_width: float) -> list[st
     Widths add up character by character, so each word is measured once and a line's width is
     kept as a running sum in font units: long ladders wrap thousands of lines.
     """
+    if "\n" in text:  # an expectation kept one item per line: each item starts a line of its own
+        return [line for part in text.splitlines() for line in wrap(part, font, size, max_width)]
+
     def fits(units: int) -> bool:
         return units * size / font.units_per_em <= max_width
 
