@@ -27,8 +27,18 @@ def _head_height(view, page_size: str, regular: FontMetrics) -> float:
     if rung.what_it_is:
         width = full - t.lead_rule_pt - t.lead_indent_mm * PT_PER_MM
         height += heading + t.lead.height_pt(len(wrap(rung.what_it_is, regular, t.lead.size_pt, width)))
-    changes, row_width = view.changes, full - (t.changes_label_mm + t.changes_gap_mm) * PT_PER_MM
-    if view.previous is not None:  # the change list (changes.html.j2): the scope's shift, and new skills
+    height += _changes_height(view, view.changes, view.previous is not None, full, regular)
+    for _, changes in view.joins:  # where tracks rejoin, what changes from each other track's top
+        height += _changes_height(view, changes, True, full, regular)
+    return height
+
+
+def _changes_height(view, changes, from_below: bool, full: float, regular: FontMetrics) -> float:
+    """The change list (changes.html.j2: the scope's shift, new skills) and the competencies table."""
+    t = type_scale.GUIDE
+    rung, heading, height = view.rung, t.heading.height_pt(), 0.0
+    row_width = full - (t.changes_label_mm + t.changes_gap_mm) * PT_PER_MM
+    if from_below:
         rows = 1 if rung.scope and changes.scope_before and rung.scope != changes.scope_before else 0
         if not changes.threads:  # a ladder with competencies shows them in the table below instead
             rows += 1 + sum(len(wrap("Adds " + ", ".join(skill.name for skill in skills) + ".", regular,
@@ -36,19 +46,19 @@ def _head_height(view, page_size: str, regular: FontMetrics) -> float:
                             for skills in (changes.leadership, changes.soft_skills))
         height += heading + t.changes.height_pt(rows) + 2 * t.changes_padding_mm * PT_PER_MM
     if changes.threads:
-        height += heading + _threads_height(view, full, regular)
+        height += heading + _threads_height(changes, from_below, full, regular)
     return height
 
 
-def _threads_height(view, full: float, regular: FontMetrics) -> float:
+def _threads_height(changes, from_below: bool, full: float, regular: FontMetrics) -> float:
     """The competencies table: its header row, then each row as tall as its longest cell."""
     t = type_scale.GUIDE
     table, (top, right, bottom, left) = t.threads, t.cell_padding_mm
-    columns = 2 if view.previous is not None else 1  # what the rung below expected, beside this rung's
+    columns = 2 if from_below else 1  # what the rung below expected, beside this rung's
     cell = (full - t.threads_name_mm * PT_PER_MM) / columns - (left + right) * PT_PER_MM
     return table.height_pt() + sum(
         max(len(wrap(text or "", regular, table.size_pt, cell)) for text in (step.before, step.shown)) * table.line_pt
-        + (top + bottom) * PT_PER_MM for step in view.changes.threads)
+        + (top + bottom) * PT_PER_MM for step in changes.threads)
 
 
 def _units(rung, width: float, regular: FontMetrics, bold: FontMetrics) -> list[tuple[str, int, float]]:

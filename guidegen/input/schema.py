@@ -167,7 +167,8 @@ def consistency_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], st
 
 
 def _track_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], str]]:
-    """Tracks are declared once, each has rungs, and shared rungs all come before the fork."""
+    """Tracks are declared once and each has rungs; shared rungs come before the fork, or after every track's
+    rungs, where the tracks rejoin (a director reached from the individual contributors and the managers)."""
     problems: list[tuple[tuple[str | int, ...], str]] = []
     track_ids = [track.id for track in ladder.tracks]
     for index, track in enumerate(ladder.tracks):
@@ -176,16 +177,19 @@ def _track_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], str]]:
         elif not any(rung.track == track.id for rung in ladder.rungs):
             problems.append((("tracks", index, "id"), f"no rung belongs to track {track.id!r}; give its rungs "
                                                       f"track: {track.id}"))
-    forked = False
+    forked = joined = False
     for index, rung in enumerate(ladder.rungs):
         if rung.track is not None and rung.track not in track_ids:
             known = f" (tracks: {', '.join(track_ids)})" if track_ids else "; declare it under tracks:"
             problems.append((("rungs", index, "track"), f"unknown track {rung.track!r}{known}"))
-        if rung.track is not None:
+        if rung.track is None:
+            joined = joined or forked
+        elif joined:
+            problems.append((("rungs", index, "track"), f"{rung.id!r} belongs to track {rung.track!r} but follows "
+                                                        f"the rungs where the tracks rejoin; list the shared rungs "
+                                                        f"first, then each track's rungs, then the rungs they rejoin at"))
+        else:
             forked = True
-        elif forked:
-            problems.append((("rungs", index, "id"), f"{rung.id!r} belongs to no track but follows rungs that do; "
-                                                     f"list the shared rungs first, then each track's rungs"))
     return problems
 
 

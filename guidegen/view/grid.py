@@ -51,12 +51,15 @@ def grid_groups(ladder: Ladder) -> list[GridGroup]:
 
 
 def segments(ladder: Ladder, rungs: list) -> list[Segment]:
-    """The grid's columns: shared rungs first, then each track's, side by side after the fork."""
-    shared = [view for view in rungs if view.track is None]
-    found = [Segment(None, shared)] if shared else []
+    """The grid's columns: shared rungs first, then each track's, side by side after the fork, then the shared
+    rungs where the tracks rejoin."""
+    forked = next((index for index, view in enumerate(rungs) if view.track is not None), len(rungs))
+    before = [view for view in rungs[:forked] if view.track is None]
+    after = [view for view in rungs[forked:] if view.track is None]
+    found = [Segment(None, before)] if before else []
     for track in ladder.tracks:
         found.append(Segment(track, [view for view in rungs if view.track and view.track.id == track.id]))
-    return found
+    return found + ([Segment(None, after)] if after else [])
 
 
 def matrix(ladder: Ladder) -> list[MatrixSection]:

@@ -16,6 +16,7 @@ from guidegen.input.schema import Competency, Labels, Ladder, Rung, Track
 from guidegen.view.changes import Changes, ThreadStep, changes_between
 from guidegen.view.grid import GridGroup, MatrixSection, Segment, grid_groups, matrix, segments
 from guidegen.view.language import ENGLISH, Messages
+from guidegen.view.paths import Shape
 from guidegen.view.staircase import Step, staircase
 
 if TYPE_CHECKING:
@@ -35,7 +36,12 @@ class RungView:
     index: int = 0  # its place in the ladder file, 0 for the first
     track: Track | None = None
     messages: Messages = ENGLISH
-    path: tuple[Rung, ...] = ()  # the rungs from the bottom of the ladder up to this one
+    # The rungs from the bottom of the ladder up to this one: one path, or where tracks rejoin, one through
+    # each track (the longest first: its numbering is the rung's).
+    paths: tuple[tuple[Rung, ...], ...] = ()
+    joins: tuple[tuple[Rung, Changes], ...] = ()  # where tracks rejoin: what it adds to each other track's top
+    path: tuple[Rung, ...] = field(init=False)
+    below: tuple[Rung, ...] = field(init=False)  # the rungs one step down: one, or each track's top
     anchor: str = field(init=False)
     expectations: list[ThreadStep] = field(init=False)  # each competency expected here, its own or carried
     kicker: str = field(init=False)  # the line above its title in both documents: level, short name, track
@@ -44,6 +50,8 @@ class RungView:
         parts = [self.messages("Rung {number} of {total}", number=self.number, total=self.total), self.rung.short]
         if self.track is not None:
             parts.append(self.track.name)
+        object.__setattr__(self, "path", self.paths[0] if self.paths else ())
+        object.__setattr__(self, "below", tuple(path[-2] for path in self.paths if len(path) > 1))
         object.__setattr__(self, "anchor", f"rung-{self.rung.id}")
         object.__setattr__(self, "expectations", [step for step in self.changes.threads if step.shown is not None])
         object.__setattr__(self, "kicker", " \u00b7 ".join(dict.fromkeys(parts)))
@@ -109,11 +117,13 @@ class LadderView:
             object.__setattr__(self, name, value)
 
     def changes_between(self, lower: RungView, upper: RungView) -> Changes:
-        """What ``upper`` adds to ``lower``, a rung below it on its path (the rung just below, or several)."""
-        ids = [rung.id for rung in upper.path]
-        if lower.rung.id not in ids[:-1]:
-            raise ValueError(f"{lower.rung.id!r} is not below {upper.rung.id!r} on its path")
-        return changes_between(list(upper.path), ids.index(lower.rung.id), self.competencies)
+        """What ``upper`` adds to ``lower``, a rung below it on one of its paths (the rung just below, or
+        several: a person's target); where tracks rejoin, the path through ``lower``'s track."""
+        for path in upper.paths:
+            ids = [rung.id for rung in path]
+            if lower.rung.id in ids[:-1]:
+                return changes_between(list(path), ids.index(lower.rung.id), self.competencies)
+        raise ValueError(f"{lower.rung.id!r} is not below {upper.rung.id!r} on its path")
 
     def is_selected(self, view: RungView) -> bool:
         return not self.selected_ids or view.rung.id in self.selected_ids
@@ -145,7 +155,7 @@ class LadderView:
 
     def above(self, view: RungView) -> list[RungView]:
         """The rungs one step up from ``view``: one, or at a fork the first rung of every track."""
-        return [other for other in self.rungs if other.previous is not None and other.previous.id == view.rung.id]
+        return [other for other in self.rungs if any(below.id == view.rung.id for below in other.below)]
 
     def fork_choices(self, view: RungView) -> list[str]:
         """The rungs one step up from ``view`` at a fork, each with its track: "Staff Engineer (Individual
@@ -182,20 +192,6 @@ def even_runs(items: list, limit: int) -> list[list]:
     count = -(-len(items) // limit)
     size = -(-len(items) // count)
     return [items[start:start + size] for start in range(0, len(items), size)]
-
-
-def _paths(ladder: Ladder) -> list[list[Rung]]:
-    """For each rung, in file order, the rungs from the bottom of the ladder up to it: the shared rungs,
-    then, for a rung on a track, that track's rungs below it."""
-    paths, shared = [], []
-    for rung in ladder.rungs:
-        if rung.track is None:
-            shared.append(rung)
-            paths.append(list(shared))
-        else:
-            own = [r for r in ladder.rungs if r.track == rung.track]
-            paths.append(shared + own[:own.index(rung) + 1])
-    return paths
 
 
 PLACEHOLDERS = ("{rung_count}", "{first_rung}", "{last_rung}")
@@ -240,31 +236,27 @@ def build_view(ladder: Ladder, *, theme: Theme | None = None, selected_ids: tupl
 
         hints = "".join(did_you_mean(rung_id, known) for rung_id in unknown[:1])
         raise InputError(f"unknown rung id {', '.join(map(repr, unknown))}{hints} (valid ids: {', '.join(known)})")
-    paths = _paths(ladder)
+    shape = Shape.of(ladder)
     tracks = {track.id: track for track in ladder.tracks}
-    shared_count = sum(1 for rung in rungs if rung.track is None)
-    track_length = {track_id: sum(1 for rung in rungs if rung.track == track_id) for track_id in tracks}
+    competencies = list(ladder.competencies)
     views = []
-    for index, (rung, path) in enumerate(zip(rungs, paths)):
-        if rung.track is None:  # a shared rung's path goes on up the longest track
-            total = shared_count + max(track_length.values(), default=0)
-            above = [r for r in rungs[index + 1:] if r.track is None][:1] or [
-                next(r for r in rungs if r.track == track.id) for track in ladder.tracks if track_length[track.id]]
-        else:
-            total = shared_count + track_length[rung.track]
-            own = [r for r in rungs if r.track == rung.track]
-            above = own[own.index(rung) + 1:][:1]
+    for index, rung in enumerate(rungs):
+        routes = shape.paths(rung)
+        path = routes[0]
+        joins = tuple((route[-2], changes_between(route, len(route) - 2, competencies)) for route in routes[1:]
+                      if len(route) > 1 and route[-2].id != path[-2].id)
         views.append(RungView(
             rung=rung,
             number=len(path),
-            total=total,
+            total=shape.levels(rung),
             previous=path[-2] if len(path) > 1 else None,
-            next=above[0] if above else None,
-            changes=changes_between(path, len(path) - 2, list(ladder.competencies)),
+            next=shape.next(rung),
+            changes=changes_between(path, len(path) - 2, competencies),
             index=index,
             track=tracks.get(rung.track) if rung.track else None,
             messages=messages,
-            path=tuple(path),
+            paths=tuple(tuple(route) for route in routes),
+            joins=joins,
         ))
     if theme is None:
         theme = brand_theme(brand)[0] if brand else Theme()
