@@ -47,7 +47,7 @@ def front_matter(text: str) -> str | None:
 
 def is_role(data: Any) -> bool:
     """Whether ``data`` (front matter, or a YAML file holding just that) is a role: topics, and no rungs."""
-    return isinstance(data, dict) and isinstance(data.get("topics"), list) and "rungs" not in data
+    return isinstance(data, dict) and "topics" in data and "rungs" not in data
 
 
 def role_ladder(matter: YamlDocument) -> FrameworkDocument:
