@@ -219,8 +219,11 @@ def arrange(levels: list[Level]) -> tuple[list[Level], list[dict[str, str]], lis
     after = [level for level in levels[fork:] if not level.track]
     notes = []
     if after and not rejoining_allowed():
-        for level in after:
-            previous = next(other for other in reversed(levels[:levels.index(level)]) if other.track)
+        for position in range(fork, len(levels)):
+            level = levels[position]
+            if level.track:
+                continue
+            previous = next(other for other in reversed(levels[:position]) if other.track)
             level.track = previous.track
             notes.append(f"{level.rung['title']} follows both tracks in the file; this ladder cannot rejoin "
                          f"tracks yet, so it tops the {previous.track[1]} track.")

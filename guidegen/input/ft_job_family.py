@@ -56,6 +56,8 @@ def job_family_ladder(source: YamlDocument) -> FrameworkDocument:
     if tracks:
         data["tracks"] = tracks
     data["rungs"] = [level.rung for level in order]
+    document.place(("rungs",), source.label, source.positions.of(("levels",)), "levels")
+    document.place(("competencies",), source.label, source.positions.of(("themes",)), "themes")
     for index, level in enumerate(order):
         document.place(("rungs", index), source.label, source.positions.of(("levels", level.index)),
                        f"level {level.rung['title']!r}")

@@ -73,6 +73,8 @@ def role_ladder(matter: YamlDocument) -> FrameworkDocument:
                                         len(competencies)))
     document.data = {"title": title, "source": {"title": title, **SOURCE}, "rungs": rungs,
                      "competencies": competencies}
+    document.place(("rungs",), matter.label, matter.positions.of(("levels",)), "levels")
+    document.place(("competencies",), matter.label, matter.positions.of(("topics",)), "topics")
     document.notes = _notes(generic if generic_topics else None, path)
     return document
 
@@ -145,6 +147,9 @@ def _level_count(document: FrameworkDocument, matter: YamlDocument, topics: dict
                         f"levels: must be a whole number from 1 to {MAX_RUNGS}, not {given!r}")
         return 1
     for _, (index, topic) in topics.items():
+        if not isinstance(topic.get("content"), (list, type(None))):
+            document.add_at(Place(matter.label, *matter.positions.of(("topics", index, "content"))),
+                            f"topics[{index}].content: must be a list of levels, each with level: and criteria:")
         for position, entry in enumerate(_content(topic)):
             level = _level(entry.get("level")) if isinstance(entry, dict) else None
             if level is None or not 1 <= level <= count:
@@ -172,7 +177,8 @@ def _lines(entry: dict, with_examples: bool) -> list[str]:
         said = [one_line(example) for example in said] if isinstance(said, list) else [one_line(said)]
         said = [example for example in said if example]
         text = one_line(item.get("criteria"))
-        lines.append(f"{sentence(text)} For example: {sentence('; '.join(said))}" if said and text else text)
+        examples = f"For example: {sentence('; '.join(said))}" if said else ""
+        lines.append(f"{sentence(text)} {examples}".strip() if text else examples)
     return [line for line in lines if line]
 
 
