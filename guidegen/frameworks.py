@@ -15,6 +15,7 @@ import yaml
 
 from guidegen.errors import InputError
 from guidegen.files import check_output, write_bytes_atomically, write_text_atomically
+from guidegen.input.framework_files import framework_sources, read_framework_file
 from guidegen.input.ladder import validate_ladder
 from guidegen.input.schema import Ladder
 from guidegen.input.spreadsheet import read_framework
@@ -42,6 +43,11 @@ _GUIDE_TO_EDITING = """\
 
 def import_framework(path: Path, sheet: str | None, target: str) -> str:
     """The framework at ``path`` as ladder YAML text, checked as ``build`` would check it."""
+    framework = read_framework_file(path, sheet)  # a published framework file; None for a spreadsheet
+    if framework is not None:
+        validate_ladder(framework)
+        head = _GUIDE_TO_EDITING.format(source=framework.source_label, target=target)
+        return head + framework.comment() + "\n" + framework.ladder_yaml()
     document = read_framework(path, sheet)
     validate_ladder(document)
     source = path.name + (f" (sheet {document.sheet})" if document.sheet else "")
@@ -122,7 +128,9 @@ def ladder_sources(path: str | Path) -> list[Path]:
     current: Path | None = None if is_standard_input(path) else Path(path)
     while current is not None and current not in sources and len(sources) <= MAX_EXTENDS_DEPTH + 1:
         sources.append(current)
-        if is_spreadsheet(current):
+        framework = framework_sources(current)  # a framework file, and the generic.md a role inherits from
+        if framework or is_spreadsheet(current):
+            sources[-1:] = framework or [current]
             break
         data = read_document(current).data
         extends = data.get("extends") if isinstance(data, dict) else None

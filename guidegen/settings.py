@@ -85,7 +85,8 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("ladder", Path, "Ladder YAML file, or a competency framework as .xlsx or .csv.",
+    Setting("ladder", Path, "Ladder YAML file, or a competency framework as .xlsx or .csv, an "
+            "engineering-progression job family (.yml) or a progression-framework role (.md).",
             commands=(BUILD, PREVIEW), default_text="the built-in ladder", completion="ladder", metavar="FILE"),
     Setting("brand", Path, "Brand file (brand.yml format): colours, fonts, logo and name for the documents. "
             "Repeat it to build for several brands, each into a folder of its own under --out.", many=True,

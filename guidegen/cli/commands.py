@@ -75,6 +75,11 @@ def import_command(framework: Path, output: Path | None, sheet: str | None) -> N
     The sheet's header row says Competency (then, optionally, Description and Group) and then one
     rung title per column, lowest rung first; each row below is a competency, each cell what that
     rung expects. A row of track names just above the header marks rungs that fork.
+
+    Published framework files are read too, told apart by their content: a job family of
+    Financial-Times/engineering-progression (YAML: levels, themes, competencies) and a role of
+    monzo/progression-framework (Markdown whose front matter holds topics; its generic.md beside it
+    or one folder up is inherited from).
     """
     from guidegen.frameworks import import_framework, import_to_file
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from guidegen.errors import InputFileError
+from guidegen.input.framework_files import framework_sources
 from guidegen.input.ladder import MAX_EXTENDS_DEPTH
 from guidegen.input.spreadsheet import is_spreadsheet
 from guidegen.input.yaml_document import read_document
@@ -36,6 +37,9 @@ def ladder_files(path: str | Path) -> list[Path]:
         if current.resolve() in {file.resolve() for file in files}:
             break  # extends itself: the loader reports it
         files.append(current)
+        framework = framework_sources(current)  # a framework file, and the generic.md a role inherits from
+        if framework:
+            return files[:-1] + framework
         data = None if is_spreadsheet(current) else _data(current, "ladder")
         extends = data.get("extends") if isinstance(data, dict) else None
         if not isinstance(extends, str):

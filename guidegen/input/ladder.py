@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from guidegen.errors import InputFileError
+from guidegen.input.framework_document import FrameworkDocument
+from guidegen.input.framework_files import ladder_framework_file
 from guidegen.input.schema import Ladder, consistency_problems
 from guidegen.input.spreadsheet import SheetDocument, is_spreadsheet, read_framework
 from guidegen.input.typography import typographic
@@ -36,6 +38,9 @@ def _load(path: str | Path, _extending: tuple[Path, ...], on_warning) -> Ladder:
     """``load_ladder`` before typography; ``_extending`` is the chain of overlays that led here, to catch loops."""
     if is_spreadsheet(path):  # a competency framework kept as a grid (see spreadsheet.py)
         return validate_ladder(read_framework(path))
+    framework = ladder_framework_file(path)  # a published framework file (see framework_files.py), or None
+    if framework is not None:
+        return validate_ladder(framework)
     document = read_document(path)
     if "extends" not in document.data:
         return validate_ladder(document)
@@ -69,7 +74,7 @@ def _base_path(document: YamlDocument, extends: str, chain: tuple[Path, ...]) ->
     return base
 
 
-def validate_ladder(document: YamlDocument | SheetDocument, data: Any = None) -> Ladder:
+def validate_ladder(document: YamlDocument | SheetDocument | FrameworkDocument, data: Any = None) -> Ladder:
     """``data`` (the document's own by default) as a ``Ladder``, or ``InputFileError`` with every problem."""
     if data is None and "rungs" not in document.data and _BRAND_KEYS & set(document.data):
         raise InputFileError([f"{document.label}:1:1: this looks like a brand file (it has "

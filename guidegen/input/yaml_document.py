@@ -97,7 +97,8 @@ class _TooDeep(Exception):
     pass
 
 
-def _read_text(path: Path, kind: str) -> str:
+def read_text(path: Path, kind: str) -> str:
+    """The file's text: capped, and UTF-8 (with or without a BOM) or ``InputFileError`` naming the line."""
     label = str(path)
     raw = read_capped(path, MAX_FILE_BYTES, f"{kind} file")
     try:
@@ -204,8 +205,13 @@ def _refuse_long_numbers(label: str, root: yaml.Node) -> None:
 def read_document(path: str | Path, kind: str = "ladder") -> YamlDocument:
     """Parse a YAML file safely, keeping positions; syntax errors raise at once."""
     path = Path(path)
+    return parse_text(path, read_text(path, kind), kind)
+
+
+def parse_text(path: Path, text: str, kind: str = "ladder") -> YamlDocument:
+    """``text``, read from ``path`` (or the YAML part of it, such as a Markdown file's front matter with the
+    lines after it cut), parsed as ``read_document`` parses a file: positions kept, limits applied."""
     label = str(path)
-    text = _read_text(path, kind)
     parsed = None
     try:
         if _FAST_LOADER is not None and _flow_depth(text) <= MAX_DEPTH:
