@@ -9,7 +9,6 @@ reported at that place, in the source file, not in a ladder the user has not see
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -208,7 +207,7 @@ def arrange(levels: list[Level]) -> tuple[list[Level], list[dict[str, str]], lis
 
     Shared levels come first, then each track's levels in the file's order, the tracks in the order they
     first appear. A shared level listed after forked ones (a director reached from both tracks) follows
-    them; a model that cannot yet hold that puts it at the top of the track of the level before it."""
+    them all: the tracks rejoin there."""
     kinds = list(dict.fromkeys(level.track[0] for level in levels if level.track))
     if len(kinds) < 2:  # one kind of level marked, or none: a single climb
         return levels, [], []
@@ -217,34 +216,9 @@ def arrange(levels: list[Level]) -> tuple[list[Level], list[dict[str, str]], lis
     fork = next(position for position, level in enumerate(levels) if level.track)
     before = [level for level in levels[:fork] if not level.track]
     after = [level for level in levels[fork:] if not level.track]
-    notes = []
-    if after and not rejoining_allowed():
-        for position in range(fork, len(levels)):
-            level = levels[position]
-            if level.track:
-                continue
-            previous = next(other for other in reversed(levels[:position]) if other.track)
-            level.track = previous.track
-            notes.append(f"{level.rung['title']} follows both tracks in the file; this ladder cannot rejoin "
-                         f"tracks yet, so it tops the {previous.track[1]} track.")
-        after = []
+    notes = [f"The tracks rejoin at {level.rung['title']}, reached from the top of each." for level in after[:1]]
     for level in levels:
         if level.track:
             level.rung["track"] = level.track[0]
     order = before + [level for kind in kinds for level in levels if level.track and level.track[0] == kind] + after
     return order, [{"id": kind, "name": names[kind]} for kind in kinds], notes
-
-
-@functools.cache
-def rejoining_allowed() -> bool:
-    """Whether the ladder model lets a rung of no track follow the tracks' rungs (reached from each of them).
-
-    Asked of the model itself, so that the importer writes a framework's rejoining levels as they are as soon
-    as ladders may hold them, and until then as the top of the track they follow in the file."""
-    from guidegen.input.schema import Ladder, consistency_problems
-
-    ladder = Ladder.model_validate({
-        "title": "Probe", "tracks": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
-        "rungs": [{"id": "s", "title": "S"}, {"id": "a1", "title": "A1", "track": "a"},
-                  {"id": "b1", "title": "B1", "track": "b"}, {"id": "top", "title": "Top"}]})
-    return not consistency_problems(ladder)
