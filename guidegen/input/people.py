@@ -176,8 +176,8 @@ def _start_dates(path: Path, records, labels: dict[str, str], date_format: str |
     """Each row's start date by line, read in one order for the whole file, and the problems."""
     from guidegen.input.people_dates import finish, read_date, settle_order
 
-    readings = {line: read_date(cells["start_date"], language, today) for line, cells in records
-                if cells.get("start_date", "").strip()}
+    texts = {line: cells["start_date"] for line, cells in records if cells.get("start_date", "").strip()}
+    readings = {line: read_date(text, language, today) for line, text in texts.items()}
     order = settle_order(list(readings.values()), date_format, language)
     starts, problems = {}, []
     for line, reading in readings.items():
@@ -185,7 +185,7 @@ def _start_dates(path: Path, records, labels: dict[str, str], date_format: str |
         if done.value is not None:
             starts[line] = done.value
             continue
-        text = " ".join(next(cells for at, cells in records if at == line)["start_date"].split())
+        text = " ".join(texts[line].split())
         advice = "; write it as YYYY-MM-DD (2026-09-01), or give --date-format" if done.problem == "is not a date" else ""
         problems.append(f"{path}:{line}: {labels['start_date']}: {text!r} {done.problem}{advice}")
     return starts, problems

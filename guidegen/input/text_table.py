@@ -27,6 +27,7 @@ MAX_COLUMNS = 120
 MAX_CELL = 10_000  # characters: a person's details are short; a longer cell is not a people file
 SEPARATORS = ";,\t|"
 SNIFF_LINES = 50
+SNIFF_CHARACTERS = 65_536  # the separator is found in the first lines, not in a whole file of newlines
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
         (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with a byte order mark"),
         (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
@@ -51,7 +52,7 @@ class TextTable:
         if self.encoding == "UTF-8" and self.separator == ",":
             return None
         separator = {"\t": "tabs", ",": "commas", ";": "semicolons", "|": "bars"}[self.separator]
-        return f"read as {self.encoding} text, columns separated by {separator}"
+        return f"read as {self.encoding}, columns separated by {separator}"
 
 
 def decode(raw: bytes, label: str, language: str = "en") -> tuple[str, str]:
@@ -103,7 +104,7 @@ def separator(text: str) -> str:
     """The character between columns: csv.Sniffer's choice among ; , tab and |, when most lines agree on
     how many they hold; else the one the most lines hold equally many of (title lines above the header
     hold none); a file of one column: a comma."""
-    lines = [line for line in text.splitlines() if line.strip()][:SNIFF_LINES]
+    lines = [line for line in text[:SNIFF_CHARACTERS].splitlines() if line.strip()][:SNIFF_LINES]
     agreeing = {candidate: _agreeing(lines, candidate) for candidate in SEPARATORS}
     try:
         found = csv.Sniffer().sniff("\n".join(lines), delimiters=SEPARATORS).delimiter
