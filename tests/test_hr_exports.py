@@ -254,7 +254,7 @@ def test_columns_and_date_format_come_from_the_settings_file_or_flags(tmp_path):
 def test_an_alias_or_title_that_names_two_rungs_is_reported(tmp_path):
     (tmp_path / "twice.yaml").write_text(OVERLAY + "  - id: group-pm\n    aliases: [Lead PM]\n")
     assert_refused(run_guidegen("validate", str(tmp_path / "twice.yaml")),
-                   "alias 'Lead PM' is also the alias of rung 'senior-pm'")
+                   "alias 'Lead PM' of rung 'group-pm' is also the alias of rung 'senior-pm'")
     (tmp_path / "shorts.yaml").write_text("extends: default\nrungs:\n  - id: group-pm\n    short: Senior PM\n")
     export = tmp_path / "people.csv"
     export.write_bytes(_csv_bytes([["Ana", "Senior PM"], ["Bo", "senior-pm"]], ["Name", "Title"]))
@@ -264,11 +264,23 @@ def test_an_alias_or_title_that_names_two_rungs_is_reported(tmp_path):
     assert f"{export}:3:" not in outcome.stderr
 
 
-def test_a_quote_left_open_is_an_error_at_its_line(tmp_path):
-    export = tmp_path / "people.csv"
-    export.write_text('Full Name,Job Title\nAna Lima,pm\n"Bo Berg,pm\nCy Cole,pm\n')
-    assert_refused(run_guidegen("build", "--people", str(export), "--out", str(tmp_path / "out")),
-                   f"{export}:3: a quote opened here is never closed")
+BROKEN = {
+    "a quote left open": ("people.csv", b'Full Name,Job Title\nAna Lima,pm\n"Bo Berg,pm\nCy Cole,pm\n',
+                          "people.csv:3: a quote opened here is never closed"),
+    "an old .xls workbook": ("people.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+                             "people.xls: is an old Excel workbook (.xls); save it as .xlsx or as CSV"),
+    "a workbook named .csv": ("people.csv", b"PK\x03\x04" + bytes(100),
+                              "people.csv: is an Excel workbook saved under a .csv name; rename it to .xlsx"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_a_broken_export_is_refused_naming_the_file_and_line(tmp_path, case):
+    name, content, message = BROKEN[case]
+    (tmp_path / name).write_bytes(content)
+    assert_refused(run_guidegen("build", "--people", str(tmp_path / name), "--out", str(tmp_path / "out")),
+                   f"{tmp_path}/{message}")
+    assert not (tmp_path / "out").exists()
 
 
 def test_file_names_are_transliterated_unique_and_never_reserved_on_windows():

@@ -196,8 +196,8 @@ def _alias_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], str]]:
             owner = owners.setdefault(title_key(alias), (rung.id, "alias"))
             if owner[0] != rung.id:
                 problems.append((("rungs", index, "aliases", position),
-                                 f"alias {alias!r} is also the {owner[1]} of rung {owner[0]!r}: a job title "
-                                 f"would match both; give each rung its own"))
+                                 f"alias {alias!r} of rung {rung.id!r} is also the {owner[1]} of rung "
+                                 f"{owner[0]!r}: a job title would match both; give each rung its own"))
     return problems
 
 

@@ -59,6 +59,8 @@ def decode(raw: bytes, label: str, language: str = "en") -> tuple[str, str]:
     """The text of ``raw`` and its encoding's name, or ``InputFileError`` when it is not text."""
     if raw.startswith(b"PK\x03\x04"):
         raise InputFileError([f"{label}: is an Excel workbook saved under a .csv name; rename it to .xlsx"])
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputFileError([f"{label}: is an old Excel workbook (.xls); save it as .xlsx or as CSV"])
     for bom, codec, name in BOMS:
         if raw.startswith(bom):
             try:
