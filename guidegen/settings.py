@@ -49,6 +49,20 @@ def _date(value: Any) -> datetime.date:
         raise ValueError(f"{value!r} is not a date: give it as YYYY-MM-DD (2026-03-14), or 'today'") from None
 
 
+def _column(value: str) -> str:
+    """A people file's column and the field it holds: "Employee Name=name"."""
+    from guidegen.input.people_columns import check_mapping
+
+    return check_mapping(value)
+
+
+def _date_format(value: str) -> str:
+    """The order of a people file's dates: DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD."""
+    from guidegen.input.people_dates import check_date_format
+
+    return check_date_format(value)
+
+
 def _language(value: str) -> str:
     if not re.match(LANGUAGE_TAG, str(value)):
         raise ValueError(f"{value!r} is not a language tag such as de, fr-CA or ja")
@@ -115,9 +129,21 @@ SETTINGS: tuple[Setting, ...] = (
             "language.", check=_date, metavar="YYYY-MM-DD|today", commands=(BUILD, PREVIEW), used_by="pptx"),
     Setting("session_minutes", int, "The training session's length: the speaker notes share it out over the "
             "slides.", default=60, minimum=10, maximum=600, commands=(BUILD, PREVIEW), used_by="pptx"),
-    Setting("people", Path, "An HR export (.csv or .xlsx) with a row per person: name and rung, and optionally "
-            "target, manager, start_date, team and note. Writes one personal handout per person into OUT/people/.",
+    Setting("people", Path, "An HR export (.csv or .xlsx) with a row per person: name and rung (a job title "
+            "matches a rung's title, short name, id or aliases), and optionally target, manager, start_date, team "
+            "and note, under these or the HR system's own column names. Writes one personal handout per person "
+            "into OUT/people/.",
             completion="files", metavar="FILE"),
+    Setting("columns", str, "With --people: read the people file's column SOURCE as FIELD (name, rung, target, "
+            "manager, start_date, team, note, first_name, last_name; or ignore), for column names guidegen does "
+            "not know; repeat for several. Known without it: Full Name, Employee Name, Job Title, Position, Level, "
+            "Grade, Line Manager, Reports To, Hire Date, Start Date, Department, Team and more.", many=True,
+            check=_column, flag="--column", metavar="SOURCE=FIELD", used_by="people",
+            default_text="the names guidegen knows"),
+    Setting("date_format", str, "With --people: the order of the people file's dates (DD/MM/YYYY, MM/DD/YYYY or "
+            "YYYY-MM-DD). ISO dates, Excel date cells and dates with a month's name are read without it.",
+            check=_date_format, metavar="DD/MM/YYYY", used_by="people",
+            default_text="the order the ladder's language writes dates in"),
     Setting("force", bool, "With --people: write every handout again, even those up to date.", default=False,
             used_by="people"),
     Setting("port", int, "Port on 127.0.0.1 to serve the preview on; 0 picks a free one.", default=8000,

@@ -105,14 +105,14 @@ def test_every_bad_row_is_named_with_its_line_and_nothing_is_written(tmp_path):
     rows = [list(row) for row in PEOPLE[:5]]
     rows[1][1] = "Chief Dreamer"       # line 3: an unknown rung
     rows[2][2] = "apm"                 # line 4: a target below the person's rung
-    rows[3][4] = "31/12/2026"          # line 5: not an ISO date
+    rows[3][4] = "2026-02-30"          # line 5: not a date
     rows[4][0] = "  "                  # line 6: no name
     people = _write(tmp_path / "people.csv", rows)
     outcome = run_guidegen("build", "--people", str(people), "--out", str(tmp_path / "out"))
     assert outcome.code == 2, outcome.stderr
     assert f"{people}:3: rung: unknown rung 'Chief Dreamer'" in outcome.stderr
     assert f"{people}:4: target: 'apm' is not above 'senior-pm'" in outcome.stderr
-    assert f"{people}:5: start_date: '31/12/2026' is not a date" in outcome.stderr
+    assert f"{people}:5: start_date: '2026-02-30' is not a date" in outcome.stderr
     assert f"{people}:6: name: is empty" in outcome.stderr
     assert "Traceback" not in outcome.stderr
     assert not (tmp_path / "out" / "people").exists()

@@ -64,6 +64,13 @@ FIELDS: dict[str, tuple[str, Any]] = {
     "short": ("A short name for tight places (slides, the staircase). Default: the title.", "Senior PM"),
     "track": ("The id of the track this rung belongs to, after the ladder forks; shared rungs have none.", "ic"),
     "scope": ("What the person owns or leads, in one short phrase.", "A product area across several teams"),
+    "aliases": ("Other titles the rung goes by in the HR system: build --people matches a person's job title to "
+                "the rung's title, short name, id or one of these, without regard to case, spacing or "
+                "punctuation. No document shows them.", ["Sr. Product Manager", "Product Manager II"]),
+    "RungChange.aliases": ("Other titles the rung goes by in the HR system, replacing the ones it has (add: "
+                           "aliases: adds to them); build --people matches job titles to them.",
+                           ["Product Manager II", "PM 2"]),
+    "Additions.aliases": ("Other titles to add to the rung's aliases.", ["Product Manager II"]),
     "leads": ("Whom the person leads.", "A team of PMs"),
     "presents_to": ("Whom the person presents to.", "The executive team"),
     "responsibilities": ("What the person does, one sentence per item.",

@@ -26,6 +26,7 @@ class Additions(Strict):
     responsibilities: list[Text] = []
     leadership: list[Skill] = []
     soft_skills: list[Skill] = []
+    aliases: list[Text] = []
 
 
 # Any section heading the ladder has may be renamed: the same fields as Labels, each optional.
@@ -51,6 +52,7 @@ class RungChange(Strict):
     leadership: list[Skill] | None = None
     soft_skills: list[Skill] | None = None
     example: Any = None  # validated as an Example by the merged ladder
+    aliases: list[Text] | None = None  # replaces the rung's; add: aliases: [...] adds to them
     add: Additions = Additions()
 
 

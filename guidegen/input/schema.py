@@ -6,6 +6,8 @@ instead of silently dropped.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -88,6 +90,9 @@ class Rung(Strict):
     leadership: list[Skill] = Field(default=[], max_length=MAX_ITEMS)
     soft_skills: list[Skill] = Field(default=[], max_length=MAX_ITEMS)
     example: Example | None = None
+    # Other titles the rung goes by in an HR system ("Sr. Product Manager", "Product Manager II"): a people
+    # file's job titles match them as they match the title (see title_key). No document shows them.
+    aliases: list[Text] = Field(default=[], max_length=MAX_ITEMS)
 
     @model_validator(mode="before")
     @classmethod
@@ -137,6 +142,18 @@ class Ladder(Strict):
     company_closing: list[Text] = Field(default=[], max_length=MAX_ITEMS)
 
 
+# Abbreviations and numerals job titles write either way: "Sr. PM II" is "Senior PM 2".
+_TITLE_WORDS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior",
+                "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+
+
+def title_key(text: str) -> str:
+    """A rung's name as a job title is compared: without case, spacing or punctuation, abbreviations and
+    numerals written out ("Sr. Product Manager II" and "senior product manager 2" are one title)."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(_TITLE_WORDS.get(word, word) for word in words)
+
+
 def consistency_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], str]]:
     """Rules that span several fields, each with the path of the offending value.
 
@@ -161,8 +178,26 @@ def consistency_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], st
                         (("rungs", index, section, position, "name"), f"{skill.name!r} is listed twice in this section")
                     )
                 seen.add(key)
+    problems += _alias_problems(ladder)
     problems += _track_problems(ladder)
     problems += _competency_problems(ladder, list(first_use))
+    return problems
+
+
+def _alias_problems(ladder: Ladder) -> list[tuple[tuple[str | int, ...], str]]:
+    """An alias that is also another rung's id, title, short name or alias would match two rungs."""
+    owners: dict[str, tuple[str, str]] = {}  # title key -> (rung id, what it is there)
+    for rung in ladder.rungs:
+        for what, name in (("id", rung.id), ("title", rung.title), ("short name", rung.short)):
+            owners.setdefault(title_key(name), (rung.id, what))
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for index, rung in enumerate(ladder.rungs):
+        for position, alias in enumerate(rung.aliases):
+            owner = owners.setdefault(title_key(alias), (rung.id, "alias"))
+            if owner[0] != rung.id:
+                problems.append((("rungs", index, "aliases", position),
+                                 f"alias {alias!r} of rung {rung.id!r} is also the {owner[1]} of rung "
+                                 f"{owner[0]!r}: a job title would match both; give each rung its own"))
     return problems
 
 

@@ -25,8 +25,9 @@ def plan_people(plan: Plan, resolved, inputs, options, warn, today: date | None 
     from guidegen.view.person import person_context, reachable_rungs
 
     people_path = Path(resolved.people)
-    people = read_people(people_path, inputs.ladder, reachable_rungs(inputs.view(None)), warn)
     today = today or date.today()
+    people = read_people(people_path, inputs.ladder, reachable_rungs(inputs.view(None)), warn,
+                         columns=tuple(resolved.columns), date_format=resolved.date_format, today=today)
     out = Path(resolved.out)
     brands = inputs.brands or [None]
     folders = [out] if len(brands) == 1 else [out / name for name in folder_names([b.slug for b in brands])]
