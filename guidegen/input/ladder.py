@@ -35,7 +35,7 @@ def load_ladder(path: str | Path, on_warning=None, typeset: bool = True) -> Ladd
 def _load(path: str | Path, _extending: tuple[Path, ...], on_warning) -> Ladder:
     """``load_ladder`` before typography; ``_extending`` is the chain of overlays that led here, to catch loops."""
     if is_spreadsheet(path):  # a competency framework kept as a grid (see spreadsheet.py)
-        return validate_ladder(read_framework(path))
+        return validate_ladder(read_framework(path, on_warning=on_warning))
     document = read_document(path)
     if "extends" not in document.data:
         return validate_ladder(document)
