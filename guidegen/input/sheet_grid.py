@@ -33,9 +33,9 @@ def read_grid(document, table: Table, layout: Layout, note: Callable[[str], None
 
     for column in layout.skipped:
         text = one_line(table.cell(layout.header, column)) or "(no header)"
-        note(f"{document.where(*at(layout.header, column))}: column {text!r} is not a level; skipped")
+        note(f"{document.where(*at(layout.header, column))}: column {_quoted(text)} is not a level; skipped")
     for row in layout.skipped_rows:
-        note(f"{document.where(*at(row, layout.name))}: {one_line(table.cell(row, layout.name))!r} is not a "
+        note(f"{document.where(*at(row, layout.name))}: {_quoted(one_line(table.cell(row, layout.name)))} is not a "
              f"competency; skipped")
     for column, first in layout.repeated:
         title = one_line(table.cell(layout.header, column))
@@ -53,6 +53,11 @@ def read_grid(document, table: Table, layout: Layout, note: Callable[[str], None
     rungs, rung_ids = _rungs(document, table, layout, note)
     competencies = _competencies(document, table, layout, rung_ids, note)
     document.data["rungs"], document.data["competencies"] = rungs, competencies
+
+
+def _quoted(text: str, length: int = 60) -> str:
+    """A cell's text in a message: quoted, and cut after a few words when it is long."""
+    return repr(text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…")
 
 
 def _letter(document, origin: tuple[int, int]) -> str:
@@ -114,7 +119,8 @@ def _competencies(document, table: Table, layout: Layout, rung_ids: dict[int, st
         if lone is not None:
             text = one_line(table.cell(row, lone))
             if is_footnote(text) or row > last_filled or len(text) > GROUP_LENGTH:
-                note(f"{document.where(*table.origin(row, lone))}: {text!r} is a note, not a competency; skipped")
+                note(f"{document.where(*table.origin(row, lone))}: {_quoted(text)} is a note, not a competency; "
+                     f"skipped")
             elif lone != layout.group:
                 section = text
             continue

@@ -36,6 +36,7 @@ class Layout:
     summary_row: int | None = None  # a row of level descriptions (with levels as rows: a Description column)
     skipped_rows: list[int] = field(default_factory=list)  # rows named like columns that are not levels
     title: str | None = None  # a title row above the header
+    language: str | None = None  # the language the header is in, where it is not English
 
 
 def _words(table: Table, row: int) -> list[str | None]:

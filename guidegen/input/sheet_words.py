@@ -100,6 +100,22 @@ _FOOTNOTES = tuple(key(start) if start[-1] not in ":：" else key(start) + start
 _MARKERS = {key(word): (track_id, name) for words, track_id, name in TRACK_MARKERS for word in words}
 
 
+# The words of the names' header that say which language a sheet is written in (English is the default).
+LANGUAGE_WORDS = {
+    "de": ("kompetenz", "kompetenzen", "fähigkeit", "fähigkeiten", "fertigkeit", "stufe", "stufen", "karrierestufe"),
+    "fr": ("compétence", "compétences", "aptitude", "capacité", "échelon"),
+    "es": ("competencia", "competencias", "habilidad", "habilidades", "capacidad", "nivel", "niveles"),
+    "ja": ("コンピテンシー", "コンピテンシー項目", "能力", "能力要件", "スキル", "レベル", "等級", "グレード", "職位", "職階"),
+    "ar": ("الكفاءة", "الكفاءات", "كفاءة", "المهارة", "المهارات", "المستوى", "المستويات", "الدرجة"),
+}
+_LANGUAGES = {key(word): language for language, words in LANGUAGE_WORDS.items() for word in words}
+
+
+def header_language(text: str) -> str | None:
+    """The language (other than English) a header word for the names is written in, if it tells."""
+    return _LANGUAGES.get(key(text))
+
+
 def header_kind(text: str) -> str | None:
     """What a header cell names: competency, level, description, group, track, or "skip" (a column of notes,
     owners, dates or links), or None (a level's title, or anything else)."""

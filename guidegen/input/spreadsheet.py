@@ -31,11 +31,14 @@ from guidegen.input.sheet_grid import read_grid
 from guidegen.input.sheet_layout import Layout, classify, find_header, title_above, turn_levels
 from guidegen.input.sheet_names import make_id  # noqa: F401  (ids as every importer makes them)
 from guidegen.input.sheet_table import MAX_COLUMNS, MAX_ROWS, Table, column_letter  # noqa: F401
+from guidegen.input.sheet_text import one_line
+from guidegen.input.sheet_words import header_language
 from guidegen.input.sheet_xlsx import Workbook
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
 MAX_SHEET_BYTES = 20_000_000
 LEVELS = ("columns", "rows")
+_LANGUAGE_NAMES = {"de": "German", "fr": "French", "es": "Spanish", "ja": "Japanese", "ar": "Arabic"}
 
 Path_ = tuple[str | int, ...]
 Note = Callable[[str], None]
@@ -132,6 +135,10 @@ def read_framework(path: str | Path, sheet: str | None = None, *, levels: str | 
         read_grid(document, table, layout, note)
         document.data = {"title": layout.title or _title(document), **document.data}
         document.cells[("title",)] = (1, 1)
+        if layout.language:  # the documents' own words (headings, "What changes") in the sheet's language
+            document.data = {"title": document.data.pop("title"), "language": layout.language, **document.data}
+            note(f"{document.where(*table.origin(layout.header, layout.name))}: the header is in "
+                 f"{_LANGUAGE_NAMES[layout.language]}, so the ladder's language is {layout.language}")
     document.fail_if_problems()
     return document
 
@@ -150,6 +157,7 @@ def _layout(document: SheetDocument, table: Table, levels: str | None) -> tuple[
         table, header, name = turn_levels(table, header, name)
     layout = classify(table, header, name, kind)
     layout.title = title
+    layout.language = header_language(one_line(table.cell(layout.header, layout.name)))
     return table, layout
 
 
