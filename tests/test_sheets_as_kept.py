@@ -137,16 +137,16 @@ def test_levels_as_rows_with_german_headers_a_track_column_and_group_band(tmp_pa
         ["Karriererahmen Softwareentwicklung"],
         [],
         [None, None, "Handwerk", None, "Zusammenarbeit", None],
-        ["Stufe", "Laufbahn", "Technisches Können", "Betrieb", "Kommunikation", "Anmerkungen"],
+        ["Stufe", "Laufbahn", "Technisches Können", "Betrieb", "Kommunikation", "Anmerkungen", "Beschreibung"],
         ["Entwickler:in", None, "Schreibt lesbaren Code", "Beobachtet den eigenen Dienst", "Schreibt klare Updates",
-         "neu seit 2025"],
-        ["Senior-Entwickler:in", None, "Entwirft Komponenten", "Behebt Störungen", "Präsentiert im Team", None],
+         "neu seit 2025", "Arbeitet an klar umrissenen Aufgaben."],
+        ["Senior-Entwickler:in", None, "Entwirft Komponenten", "Behebt Störungen", "Präsentiert im Team", None, None],
         ["Staff-Entwickler:in", "Fachlaufbahn", "Setzt Standards für mehrere Teams", "Leitet Störungsanalysen",
-         "Präsentiert im Bereich", None],
+         "Präsentiert im Bereich", None, None],
         ["Teamleitung", "Führungslaufbahn", "Sorgt für gute Werkzeuge im Team", "Plant Bereitschaften",
-         "Führt Mitarbeitergespräche", None],
+         "Führt Mitarbeitergespräche", None, "Führt ein Team von fünf bis acht Menschen."],
     ]
-    sheet = write_workbook(tmp_path / "rahmen.xlsx", {"Stufen": rows}, {"Stufen": ["C3:D3", "E3:F3"]})
+    sheet = write_workbook(tmp_path / "rahmen.xlsx", {"Stufen": rows}, {"Stufen": ["C3:D3", "E3:E3"]})
     ladder, said = imported(sheet)
     assert ladder["language"] == "de" and ladder["title"] == "Karriererahmen Softwareentwicklung"
     assert [rung["title"] for rung in ladder["rungs"]] == ["Entwickler:in", "Senior-Entwickler:in",
@@ -157,6 +157,9 @@ def test_levels_as_rows_with_german_headers_a_track_column_and_group_band(tmp_pa
     assert [(c["group"], c["name"]) for c in ladder["competencies"]] == [
         ("Handwerk", "Technisches Können"), ("Handwerk", "Betrieb"), ("Zusammenarbeit", "Kommunikation")]
     assert expectations_of(ladder, "Betrieb")["teamleitung"] == "Plant Bereitschaften"
+    # a level's description, kept in its own column: what the rung is
+    assert [rung.get("what_it_is") for rung in ladder["rungs"]] == [
+        "Arbeitet an klar umrissenen Aufgaben.", None, None, "Führt ein Team von fünf bis acht Menschen."]
     assert f"{sheet}:Stufen!F4: 'Anmerkungen' is not a competency; skipped" in said
     assert "the ladder's language is de" in said
     load_ladder(_written(tmp_path, ladder))
@@ -340,8 +343,61 @@ def test_an_expectation_merged_over_two_levels_holds_for_both(tmp_path):
                                                 "staff-engineer": "Sets standards."}
 
 
+def test_a_name_merged_down_two_rows_gathers_both_rows_lines(tmp_path):
+    rows = [["Competency", "Engineer", "Senior engineer"],
+            ["Craft", "• Writes clear code", "• Designs components"],
+            [None, "• Tests what they write", "• Reviews designs"],
+            ["Delivery", "Ships small changes", "Plans projects"]]
+    sheet = write_workbook(tmp_path / "framework.xlsx", {"Framework": rows}, {"Framework": ["A2:A3"]})
+    ladder, _ = imported(sheet)
+    assert expectations_of(ladder, "Craft") == {"engineer": "• Writes clear code\n• Tests what they write",
+                                                "senior-engineer": "• Designs components\n• Reviews designs"}
+    assert [c["name"] for c in ladder["competencies"]] == ["Craft", "Delivery"]
+
+
+def test_group_section_rows_links_and_notes(tmp_path):
+    sheet = tmp_path / "framework.csv"
+    sheet.write_text(csv_text([
+        ["Engineering levels"],
+        ["Competency", "Engineer", "Senior engineer", "Handbook"],
+        ["Craft"],
+        ["Code quality", "Writes clear code", "Sets standards", "https://handbook.example.com/quality"],
+        ["Operations", "Watches dashboards", "Leads incident reviews", ""],
+        ["Collaboration"],
+        ["Communication", "Writes updates", "Presents to the department", "https://handbook.example.com/talk"],
+        [],
+        ["Note: the handbook has examples for every cell."],
+    ]))
+    ladder, said = imported(sheet)
+    assert ladder["title"] == "Engineering levels"
+    assert [rung["title"] for rung in ladder["rungs"]] == ["Engineer", "Senior engineer"]
+    assert [(c["group"], c["name"]) for c in ladder["competencies"]] == [
+        ("Craft", "Code quality"), ("Craft", "Operations"), ("Collaboration", "Communication")]
+    assert f"{sheet}:2:4: column 'Handbook' is not a level; skipped" in said
+    assert f"{sheet}:9:1: 'Note: the handbook has examples for every cell.' is a note" in said
+
+
 def test_a_workbook_with_no_grid_lists_its_sheets(tmp_path):
     sheet = write_workbook(tmp_path / "notes.xlsx", {"README": [["About"], ["Nothing here yet"]],
                                                      "Contacts": [["Name", "Email"], ["Dana", "dana@example.com"]]})
     assert_refused(run_guidegen("import", str(sheet)), f"{sheet}: no sheet holds a competency grid (sheets: README, "
                                                       f"Contacts)", "--sheet")
+
+
+@pytest.mark.parametrize("cell, lines", [
+    ("•Writes clear code\r\n•Adds tests", ["•Writes clear code", "•Adds tests"]),  # Excel's CR LF, no space
+    ("1) Plans the work\n2) Ships it\n3) Says what changed", ["1) Plans the work", "2) Ships it",
+                                                           "3) Says what changed"]),
+    ("a. Listens\nb. Asks\n\n\nc. Decides", ["a. Listens", "b. Asks", "c. Decides"]),
+    ("– Leads reviews_x000D_\n– Writes notes", ["– Leads reviews", "– Writes notes"]),
+    ("* Leads the incident\n  and writes the review", ["* Leads the incident and writes the review"]),
+    ("Writes clear code that\nothers can change", ["Writes clear code that others can change"]),
+    ("Writes clear code.\nReviews others' code.", ["Writes clear code.", "Reviews others' code."]),
+    ("設計を行う\nレビューを行う", ["設計を行う", "レビューを行う"]),
+    ("Plain   text  that wraps in the cell", ["Plain text that wraps in the cell"]),
+])
+def test_a_cell_keeps_one_item_per_line_with_its_marker(cell, lines):
+    from guidegen.input.sheet_text import cell_lines, multi_line
+
+    assert cell_lines(cell) == lines
+    assert multi_line(cell) == "\n".join(lines)

@@ -96,7 +96,8 @@ _KINDS = {kind: _keys(words) for kind, words in (("competency", COMPETENCY), ("l
                                                    ("description", DESCRIPTION), ("group", GROUP),
                                                    ("track", TRACK))}
 _NOT_A_LEVEL = _keys(NOT_A_LEVEL)
-_FOOTNOTES = tuple(key(start) if start[-1] not in ":：" else key(start) + start[-1] for start in FOOTNOTE_STARTS)
+_FOOTNOTES = tuple(folded for folded in (key(start) + (start[-1] if start[-1] in ":：" else "")
+                                         for start in FOOTNOTE_STARTS) if folded.strip(":："))
 _MARKERS = {key(word): (track_id, name) for words, track_id, name in TRACK_MARKERS for word in words}
 
 
@@ -137,6 +138,7 @@ def is_footnote(text: str) -> bool:
     if stripped[:1] in "*†‡©※":
         return True
     folded = "".join(c for c in unicodedata.normalize("NFKD", stripped.casefold()) if not unicodedata.combining(c))
+    folded = re.sub(r"\s+([:：])", r"\1", folded)  # "Source :", as French sets it
     return any(folded.startswith(start) for start in _FOOTNOTES)
 
 
