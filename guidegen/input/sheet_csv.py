@@ -20,7 +20,7 @@ from guidegen.input.sheet_table import MAX_COLUMNS, Table, cell_text, make_table
 
 SEPARATORS = ",;\t|"
 _SAMPLE_BYTES = 64_000  # what the detectors look at: enough lines for a grid's shape
-_SNIFF_CHARACTERS = 16_000  # csv.Sniffer's patterns take time that grows faster than the sample
+_SNIFF_CHARACTERS = 8_000  # csv.Sniffer's patterns take time that grows faster than the sample
 _BLANK_RECORDS = 1_000  # blank lines allowed beyond the rows a file may have (Excel adds a few)
 _NAMES = {"utf_8": "UTF-8", "utf_8_sig": "UTF-8", "utf_16": "UTF-16", "utf_16_le": "UTF-16", "utf_16_be": "UTF-16",
           "utf_32": "UTF-32", "cp932": "Shift_JIS", "shift_jis": "Shift_JIS", "euc_jp": "EUC-JP",
@@ -45,9 +45,11 @@ def decode(label: str, raw: bytes) -> tuple[str, str]:
             return _decode_as(label, raw, encoding), encoding_name(encoding)
     try:
         return raw.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    encoding = _guess_encoding(raw[:_SAMPLE_BYTES])
+    except UnicodeDecodeError as exc:
+        # the start, and the bytes around the first that is not UTF-8, wherever it is
+        around = max(exc.start - _SAMPLE_BYTES // 4, _SAMPLE_BYTES // 2)
+        sample = raw[: _SAMPLE_BYTES // 2] + b"\n" + raw[around: around + _SAMPLE_BYTES // 2]
+    encoding = _guess_encoding(sample)
     if encoding is None:
         raise InputFileError([f"{label}: is not text in any encoding guidegen recognises; save the sheet as "
                               f"CSV UTF-8 (or .xlsx)"])
@@ -67,6 +69,8 @@ def _guess_encoding(sample: bytes) -> str | None:
     for match in matches:
         if match.chaos <= least and "cp1252" in (match.encoding, *match.could_be_from_charset):
             return "cp1252"
+    if matches[0].encoding in ("ascii", "utf_8"):  # the file is not UTF-8: the sample missed its other bytes
+        return "cp1252"
     return matches[0].encoding
 
 

@@ -28,9 +28,11 @@ MAX_SHEETS = 200
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CELL = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(/?)>")
+# Attributes are bounded: a cell's are a few short ones, and an unbounded run would make each of many "<c "
+# scan to the end of a hostile sheet.
+_CELL = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s/>])([^>]{0,400}?)(/?)>")
 _REFERENCE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
-_MERGE = re.compile(rb'<(?:[\w.-]+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
+_MERGE = re.compile(rb'<(?:[\w.-]+:)?mergeCell\s[^>]{0,200}?ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
 
 
 def _column_number(letters: bytes) -> int:
