@@ -377,6 +377,16 @@ def test_group_section_rows_links_and_notes(tmp_path):
     assert f"{sheet}:9:1: 'Note: the handbook has examples for every cell.' is a note" in said
 
 
+def test_a_long_lookup_sheet_beside_the_grid_is_passed_over(tmp_path):
+    grid = [["Owner: People team"], ["Competency", "Engineer", "Senior engineer"], ["Craft", "Writes code", "Designs"]]
+    lookup = [["Job code"], *([f"JC-{number}"] for number in range(1_500))]
+    sheet = write_workbook(tmp_path / "framework.xlsx", {"Lookup": lookup, "Levels": grid})
+    ladder, said = imported(sheet)
+    assert ladder["title"] == "Levels"  # the sheet's name: "Owner: ..." is no title
+    assert [rung["title"] for rung in ladder["rungs"]] == ["Engineer", "Senior engineer"]
+    assert f"{sheet}:Lookup: has cells down to row 1,501; a sheet may have at most 1,000 rows: skipped" in said
+
+
 def test_a_workbook_with_no_grid_lists_its_sheets(tmp_path):
     sheet = write_workbook(tmp_path / "notes.xlsx", {"README": [["About"], ["Nothing here yet"]],
                                                      "Contacts": [["Name", "Email"], ["Dana", "dana@example.com"]]})

@@ -10,7 +10,7 @@ from typing import Any
 
 from guidegen.input.sheet_layout import Layout
 from guidegen.input.sheet_names import make_id, rungs_from_levels, track_note
-from guidegen.input.sheet_table import Table
+from guidegen.input.sheet_table import Table, column_letter
 from guidegen.input.sheet_text import multi_line, one_line
 from guidegen.input.sheet_words import is_footnote
 
@@ -62,8 +62,6 @@ def _quoted(text: str, length: int = 60) -> str:
 
 def _letter(document, origin: tuple[int, int]) -> str:
     """A column's name as the file shows it: its letter in a workbook, its number in a CSV file."""
-    from guidegen.input.sheet_table import column_letter
-
     return column_letter(origin[1]) if document.sheet is not None else f"column {origin[1]}"
 
 

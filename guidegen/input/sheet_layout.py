@@ -79,7 +79,8 @@ def title_above(table: Table, header: int, name: int) -> str | None:
     the levels, where a track's name stands)."""
     for row in range(header):
         filled = [column for column in range(table.width) if table.cell(row, column)]
-        if len(filled) == 1 and filled[0] <= name and len(text := one_line(table.cell(row, filled[0]))) <= 150:
+        if len(filled) == 1 and filled[0] <= name and len(text := one_line(table.cell(row, filled[0]))) <= 150 \
+                and not (":" in text and header_kind(text.split(":")[0]) == "skip"):  # "Owner: People team"
             return text
     return None
 

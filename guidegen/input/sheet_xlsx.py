@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from posixpath import dirname, join, normpath
+from posixpath import join, normpath
 from xml.etree import ElementTree
 
 from guidegen.errors import InputFileError
@@ -32,7 +32,8 @@ _PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relatio
 # scan to the end of a hostile sheet.
 _CELL = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s/>])([^>]{0,400}?)(/?)>")
 _REFERENCE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
-_MERGE = re.compile(rb'<(?:[\w.-]+:)?mergeCell\s[^>]{0,200}?ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
+_MERGE = re.compile(rb'<(?:[\w.-]+:)?mergeCell\s[^>]{0,200}?ref="([A-Z]{1,3})([0-9]{1,7})'
+                    rb'(?::([A-Z]{1,3})([0-9]{1,7}))?"')
 
 
 def _column_number(letters: bytes) -> int:
@@ -148,7 +149,7 @@ class Workbook:
             raise InputFileError([f"{label}: is not an Excel workbook (.xlsx); save the spreadsheet as .xlsx or "
                                   f".csv"]) from None
         self.book = self._guarded(lambda: _open(raw), "open")
-        self.names: list[str] = list(self.book.sheetnames)
+        self.names: list[str] = [sheet.title for sheet in self.book.worksheets]  # chart sheets hold no cells
         if len(self.names) > MAX_SHEETS:
             raise InputFileError([f"{label}: has {len(self.names):,} sheets; a workbook may have at most {MAX_SHEETS}"])
 

@@ -30,7 +30,7 @@ from guidegen.input.sheet_csv import read_csv
 from guidegen.input.sheet_grid import read_grid
 from guidegen.input.sheet_layout import Layout, classify, find_header, title_above, turn_levels
 from guidegen.input.sheet_names import make_id  # noqa: F401  (ids as every importer makes them)
-from guidegen.input.sheet_table import MAX_COLUMNS, MAX_ROWS, Table, column_letter  # noqa: F401
+from guidegen.input.sheet_table import MAX_ROWS, Table, column_letter
 from guidegen.input.sheet_text import one_line
 from guidegen.input.sheet_words import header_language
 from guidegen.input.sheet_xlsx import Workbook
@@ -173,14 +173,22 @@ def _choose_sheet(workbook: Workbook, path: Path, sheet: str | None, levels: str
     if len(names) == 1:
         return names[0], workbook.table(names[0])
     with_grid: list[tuple[str, Table]] = []
+    unread: list[InputFileError] = []  # a sheet over the caps (a lookup list, say) need not stop the others
     for name in names:
-        table = workbook.table(name)
+        try:
+            table = workbook.table(name)
+        except InputFileError as error:
+            unread.append(error)
+            continue
         if find_header(table, levels, guess=False) is not None:
             with_grid.append((name, table))
     if not with_grid:
         raise InputFileError([f"{path}: no sheet holds a competency grid (sheets: {', '.join(names)}); its header "
                               f"row names the competencies' column ('Competency', or 'Level' with levels as rows); "
-                              f"choose a sheet with --sheet"])
+                              f"choose a sheet with --sheet",
+                              *(problem for error in unread for problem in error.problems)])
+    for error in unread:
+        note(f"{'; '.join(error.problems)}: skipped")
     name, table = with_grid[0]
     passed = names[: names.index(name)]
     if passed:
