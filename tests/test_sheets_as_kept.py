@@ -145,6 +145,8 @@ def test_levels_as_rows_with_german_headers_a_track_column_and_group_band(tmp_pa
          "Präsentiert im Bereich", None, None],
         ["Teamleitung", "Führungslaufbahn", "Sorgt für gute Werkzeuge im Team", "Plant Bereitschaften",
          "Führt Mitarbeitergespräche", None, "Führt ein Team von fünf bis acht Menschen."],
+        [],
+        ["Hinweis: Die Stufen werden jedes Frühjahr mit dem Betriebsrat überprüft."],
     ]
     sheet = write_workbook(tmp_path / "rahmen.xlsx", {"Stufen": rows}, {"Stufen": ["C3:D3", "E3:E3"]})
     ladder, said = imported(sheet)
@@ -161,6 +163,7 @@ def test_levels_as_rows_with_german_headers_a_track_column_and_group_band(tmp_pa
     assert [rung.get("what_it_is") for rung in ladder["rungs"]] == [
         "Arbeitet an klar umrissenen Aufgaben.", None, None, "Führt ein Team von fünf bis acht Menschen."]
     assert f"{sheet}:Stufen!F4: 'Anmerkungen' is not a competency; skipped" in said
+    assert f"{sheet}:Stufen!A10: 'Hinweis: Die Stufen werden" in said and "is a note, not a level" in said
     assert "the ladder's language is de" in said
     load_ladder(_written(tmp_path, ladder))
 

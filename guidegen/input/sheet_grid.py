@@ -34,6 +34,9 @@ def read_grid(document, table: Table, layout: Layout, note: Callable[[str], None
     for column in layout.skipped:
         text = one_line(table.cell(layout.header, column)) or "(no header)"
         note(f"{document.where(*at(layout.header, column))}: column {_quoted(text)} is not a level; skipped")
+    for column in layout.notes:
+        note(f"{document.where(*at(layout.header, column))}: {_quoted(one_line(table.cell(layout.header, column)))} "
+             f"is a note, not a level; skipped")
     for row in layout.skipped_rows:
         note(f"{document.where(*at(row, layout.name))}: {_quoted(one_line(table.cell(row, layout.name)))} is not a "
              f"competency; skipped")

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from guidegen.input.sheet_table import Table
 from guidegen.input.sheet_text import one_line
-from guidegen.input.sheet_words import header_kind, track_marker
+from guidegen.input.sheet_words import header_kind, is_footnote, track_marker
 
 HEADER_SEARCH_ROWS = 15  # titles, owners, dates and a blank row or two may stand above the header
+NOTE_LENGTH = 80  # a level's title is never this long; a note often is
 _LINK_OR_DATE = re.compile(r"(?i)^(?:https?://\S+|www\.\S+|mailto:\S+|\d{4}-\d{2}-\d{2}(?:T[\d:.]+)?|"
                            r"\d{1,2}[./]\d{1,2}[./]\d{2,4})$")
 
@@ -30,6 +31,7 @@ class Layout:
     description: int | None = None
     group: int | None = None
     skipped: list[int] = field(default_factory=list)  # columns that are not levels: notes, owners, links
+    notes: list[int] = field(default_factory=list)  # a note where a level's title would be, nothing under it
     unheaded: list[int] = field(default_factory=list)  # columns with cells but no header
     repeated: list[tuple[int, int]] = field(default_factory=list)  # (column, the column it repeats)
     track_row: int | None = None
@@ -119,6 +121,8 @@ def classify(table: Table, header: int, name: int, levels: str) -> Layout:
                 layout.skipped.append(column)
         elif kind is not None or (text and filled and _links_or_dates(table, header, column)):
             layout.skipped.append(column)
+        elif text and not filled and (is_footnote(text) or len(text) > NOTE_LENGTH):
+            layout.notes.append(column)  # with levels as rows, a note below the levels turns into a column
         elif not text:
             if filled:
                 layout.unheaded.append(column)
