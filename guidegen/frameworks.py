@@ -41,27 +41,43 @@ _GUIDE_TO_EDITING = """\
 """
 
 
-def import_framework(path: Path, sheet: str | None, target: str) -> str:
-    """The framework at ``path`` as ladder YAML text, checked as ``build`` would check it."""
+def import_framework(path: Path, sheet: str | None, target: str, *, levels: str | None = None,
+                     on_warning=None) -> str:
+    """The framework at ``path`` as ladder YAML text, checked as ``build`` would check it.
+
+    ``levels`` ("columns" or "rows") says how a sheet keeps its levels where it cannot tell; ``on_warning``
+    hears what was skipped (a Notes column, a footnote) and what was found (an encoding, tracks)."""
     framework = read_framework_file(path, sheet)  # a published framework file; None for a spreadsheet
     if framework is not None:
         validate_ladder(framework)
         head = _GUIDE_TO_EDITING.format(source=framework.source_label, target=target)
         return head + framework.comment() + "\n" + framework.ladder_yaml()
-    document = read_framework(path, sheet)
+    document = read_framework(path, sheet, levels=levels, on_warning=on_warning)
     validate_ladder(document)
     source = path.name + (f" (sheet {document.sheet})" if document.sheet else "")
-    body = yaml.safe_dump(document.data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    body = yaml.dump(document.data, Dumper=_LadderDumper, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
     return _GUIDE_TO_EDITING.format(source=source, target=target) + "\n" + body
 
+
+class _LadderDumper(yaml.SafeDumper):
+    """Safe YAML in which a text of several lines (a list typed in one cell) is a block, one item a line."""
+
+
+def _text_block(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+
+_LadderDumper.add_representer(str, _text_block)
 
 IMPORT_TO_STANDARD_OUTPUT = "without -o, import writes the ladder to standard output"
 
 
-def import_to_file(path: Path, sheet: str | None, output: Path) -> None:
+def import_to_file(path: Path, sheet: str | None, output: Path, *, levels: str | None = None,
+                   on_warning=None) -> None:
     """``guidegen import PATH -o OUTPUT``: the output is checked first, so a refusal costs no import."""
     check_output(output, (path,), instead=IMPORT_TO_STANDARD_OUTPUT)
-    text = import_framework(path, sheet, str(output))
+    text = import_framework(path, sheet, str(output), levels=levels, on_warning=on_warning)
     write_text_atomically(output, text, inputs=(path,), instead=IMPORT_TO_STANDARD_OUTPUT)
 
 

@@ -67,14 +67,18 @@ def _print_json(problems, warnings: list[str]) -> None:
 @click.argument("framework", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Ladder YAML file to write. Default: standard output.")
-@click.option("--sheet", help="The workbook's sheet to read. Default: the first.")
+@click.option("--sheet", help="The workbook's sheet to read. Default: the one that holds a competency grid.")
+@click.option("--levels", type=click.Choice(("columns", "rows")),
+              help="Whether the sheet keeps its levels as columns or as rows. Default: found from the header.")
 @verbosity
-def import_command(framework: Path, output: Path | None, sheet: str | None) -> None:
+def import_command(framework: Path, output: Path | None, sheet: str | None, levels: str | None) -> None:
     """Turn a competency framework kept as a spreadsheet (.xlsx or .csv) into a ladder YAML.
 
-    The sheet's header row says Competency (then, optionally, Description and Group) and then one
-    rung title per column, lowest rung first; each row below is a competency, each cell what that
-    rung expects. A row of track names just above the header marks rungs that fork.
+    The header row (below any title rows) says Competency (Kompetenz, Compétence, ...), with Description
+    and Group beside it if kept, and one column per level, lowest first; each row below is a competency,
+    each cell what that level expects. Levels may be rows instead (a header cell says Level). Tracks come
+    from a row of track names above the header, a Track row, or the level names. Columns that are not
+    levels (Notes, Owner, links) and notes below the grid are skipped, each with a warning.
 
     Published framework files are read too, told apart by their content: a job family of
     Financial-Times/engineering-progression (YAML: levels, themes, competencies) and a role of
@@ -84,9 +88,9 @@ def import_command(framework: Path, output: Path | None, sheet: str | None) -> N
     from guidegen.frameworks import import_framework, import_to_file
 
     if output is None:
-        click.echo(import_framework(framework, sheet, "ladder.yaml"), nl=False)
+        click.echo(import_framework(framework, sheet, "ladder.yaml", levels=levels, on_warning=warn), nl=False)
         return
-    import_to_file(framework, sheet, output)
+    import_to_file(framework, sheet, output, levels=levels, on_warning=warn)
     tell(f"{output}: written from {framework}")
 
 

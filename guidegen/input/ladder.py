@@ -37,7 +37,7 @@ def load_ladder(path: str | Path, on_warning=None, typeset: bool = True) -> Ladd
 def _load(path: str | Path, _extending: tuple[Path, ...], on_warning) -> Ladder:
     """``load_ladder`` before typography; ``_extending`` is the chain of overlays that led here, to catch loops."""
     if is_spreadsheet(path):  # a competency framework kept as a grid (see spreadsheet.py)
-        return validate_ladder(read_framework(path))
+        return validate_ladder(read_framework(path, on_warning=on_warning))
     framework = ladder_framework_file(path)  # a published framework file (see framework_files.py), or None
     if framework is not None:
         return validate_ladder(framework)

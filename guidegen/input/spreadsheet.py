@@ -1,22 +1,22 @@
 """A competency framework kept as a spreadsheet, read into ladder data with the cell of every value.
 
-The shape HR teams keep: a header row with ``Competency`` (and, optionally, ``Description`` and
-``Group``), then one column per rung headed with its title, lowest rung on the left; one row per
-competency, each cell what that rung expects (empty: not expected yet). A row above the header may
-name tracks over the rungs that fork (a merged cell, or the name repeated), empty over shared rungs.
+Sheets as HR keeps them: a title and owner rows above the header; levels as columns (lowest first) or as
+rows; a column of competency names headed "Competency" (or Kompetenz, Compétence, Competencia,
+コンピテンシー, الكفاءة ...), beside it optionally Description and Group (before or after, merged group cells,
+or group names on rows of their own); a row of track names above the header, a Track row or column, or
+tracks named in the levels' names. Columns that are not levels (Notes, Owner, Last reviewed, links) and
+notes below the grid are said in a note and skipped. Multi-line cells stay lists, one item per line.
 
-Problems name the sheet and the cell (``framework.xlsx:Engineering!D7``, ``framework.csv:7:4``) and
-are all reported at once. The data is validated as an ordinary ladder afterwards, its problems
-mapped back to cells the same way.
+The readers (``sheet_csv``, ``sheet_xlsx``) count what they read against caps; ``sheet_layout`` finds the
+grid; ``sheet_grid`` turns it into ladder data. Problems name the sheet and the cell
+(``framework.xlsx:Engineering!D7``, ``framework.csv:7:4``) and are all reported at once. The data is
+validated as an ordinary ladder afterwards, its problems mapped back to cells the same way.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import unicodedata
-import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,17 +26,22 @@ from pydantic import BaseModel
 from guidegen.errors import InputFileError
 from guidegen.input.messages import validate_into
 from guidegen.input.safe_read import read_capped
+from guidegen.input.sheet_csv import read_csv
+from guidegen.input.sheet_grid import read_grid
+from guidegen.input.sheet_layout import Layout, classify, find_header, title_above, turn_levels
+from guidegen.input.sheet_names import make_id  # noqa: F401  (ids as every importer makes them)
+from guidegen.input.sheet_table import MAX_ROWS, Table, column_letter
+from guidegen.input.sheet_text import one_line
+from guidegen.input.sheet_words import header_language
+from guidegen.input.sheet_xlsx import Workbook
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
 MAX_SHEET_BYTES = 20_000_000
-MAX_UNPACKED_BYTES = 20_000_000  # an .xlsx is a zip: a real framework unpacks to well under 1 MB
-MAX_ROWS, MAX_COLUMNS = 1_000, 120
-HEADER_SEARCH_ROWS = 10  # a title or notes may stand above the header row
-NAME_HEADERS = ("competency", "competencies")
-OPTIONAL_HEADERS = ("description", "group")
-ID_LENGTH = 40
+LEVELS = ("columns", "rows")
+_LANGUAGE_NAMES = {"de": "German", "fr": "French", "es": "Spanish", "ja": "Japanese", "ar": "Arabic"}
 
 Path_ = tuple[str | int, ...]
+Note = Callable[[str], None]
 
 
 def is_spreadsheet(path: str | Path) -> bool:
@@ -83,252 +88,116 @@ class SheetDocument:
         return validate_into(self, model, self.data if data is None else data, at)
 
 
-def column_letter(column: int) -> str:
-    letters = ""
-    while column:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
 def _quoted_sheet(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9_.]+", name) else "'" + name.replace("'", "''") + "'"
 
 
-def make_id(text: str, taken: set[str], fallback: str) -> str:
-    """A ladder id from a title: lowercase ASCII letters, digits and hyphens, unique among ``taken``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:ID_LENGTH - 4].strip("-") or fallback
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    taken.add(candidate)
-    return candidate
-
-
-def _text(value: Any) -> str:
-    """A cell's value as text: numbers as written (3, not 3.0), dates as ISO dates."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if hasattr(value, "isoformat"):
-        value = value.isoformat()
-    return str(value).strip()
-
-
-# Reading the cells ---------------------------------------------------------------------------------
-
-def _xlsx_rows(path: Path, raw: bytes, sheet: str | None,
-               max_rows: int = MAX_ROWS) -> tuple[str, list[list[str]], dict[tuple[int, int], int]]:
-    """The sheet's name, its cells as text, and for each merged range's first cell the columns it spans."""
-    label = str(path)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-        unpacked = sum(item.file_size for item in archive.infolist())
-    except zipfile.BadZipFile:
-        raise InputFileError([f"{label}: is not an Excel workbook (.xlsx); save the spreadsheet as .xlsx or "
-                              f".csv"]) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise InputFileError([f"{label}: unpacks to {unpacked:,} bytes, over the {MAX_UNPACKED_BYTES:,} a "
-                              f"framework may take"])
-    import openpyxl  # only when a workbook is read: it takes a while to import
-
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise InputFileError([f"{label}: is not an Excel workbook openpyxl can read ({type(exc).__name__}); "
-                              f"save the spreadsheet as .xlsx or .csv"]) from None
-    if sheet is not None and sheet not in workbook.sheetnames:
-        raise InputFileError([f"{label}: has no sheet {sheet!r} (sheets: {', '.join(workbook.sheetnames)})"])
-    worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-    if worksheet.max_row > max_rows or worksheet.max_column > MAX_COLUMNS:
-        raise InputFileError([f"{label}:{_quoted_sheet(worksheet.title)}: has {worksheet.max_row:,} rows and "
-                              f"{worksheet.max_column:,} columns; it may have at most {max_rows:,} rows "
-                              f"and {MAX_COLUMNS} columns"])
-    rows = [[_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
-    spans = {(merged.min_row, merged.min_col): merged.max_col - merged.min_col + 1
-             for merged in worksheet.merged_cells.ranges}
-    return worksheet.title, rows, spans
-
-
-def _csv_rows(path: Path, raw: bytes, max_rows: int = MAX_ROWS) -> list[list[str]]:
-    label = str(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputFileError([f"{label}:{line}: is not UTF-8 text; save the CSV as UTF-8"]) from None
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if first.count(";") > first.count(",") else ","  # as Excel writes CSV in many locales
-    try:
-        rows = [[_text(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""),
-                                                                    delimiter=delimiter)]
-    except csv.Error as exc:
-        raise InputFileError([f"{label}: is not a CSV file Python can read ({exc})"]) from None
-    if len(rows) > max_rows or any(len(row) > MAX_COLUMNS for row in rows):
-        raise InputFileError([f"{label}: it may have at most {max_rows:,} rows and {MAX_COLUMNS} columns"])
-    return rows
-
-
-def read_table(path: str | Path, max_rows: int) -> list[list[str]]:
+def read_table(path: str | Path, max_rows: int, on_warning: Note | None = None) -> list[list[str]]:
     """The cells of a .csv file, or of a workbook's first sheet, as text: row 1 is the first line."""
     path = Path(path)
     raw = read_capped(path, MAX_SHEET_BYTES, "spreadsheet")
     if path.suffix.lower() == ".csv":
-        return _csv_rows(path, raw, max_rows)
-    return _xlsx_rows(path, raw, None, max_rows)[1]
+        return read_csv(str(path), raw, max_rows, on_warning).rows
+    workbook = Workbook(str(path), raw, max_rows, on_warning)
+    try:
+        return workbook.table(workbook.names[0]).rows if workbook.names else []
+    finally:
+        workbook.close()
 
 
 # From cells to ladder data ---------------------------------------------------------------------------
 
-def read_framework(path: str | Path, sheet: str | None = None) -> SheetDocument:
-    """The framework at ``path`` as ladder data, or ``InputFileError`` listing every problem with its cell."""
+def read_framework(path: str | Path, sheet: str | None = None, *, levels: str | None = None,
+                   on_warning: Note | None = None) -> SheetDocument:
+    """The framework at ``path`` as ladder data, or ``InputFileError`` listing every problem with its cell.
+
+    ``sheet``: the workbook's sheet to read (default: the one that holds a grid); ``levels``: "columns" or
+    "rows" where the sheet cannot tell; ``on_warning`` hears what was skipped and what was guessed."""
     path = Path(path)
+    note = on_warning or (lambda message: None)
+    if levels is not None and levels not in LEVELS:
+        raise InputFileError([f"levels: {levels!r} is not one of {', '.join(LEVELS)}"])
     raw = read_capped(path, MAX_SHEET_BYTES, "spreadsheet")
-    spans: dict[tuple[int, int], int] = {}
     if path.suffix.lower() == ".csv":
         if sheet is not None:
             raise InputFileError([f"{path}: a CSV file has no sheets; --sheet is for .xlsx workbooks"])
-        document, rows = SheetDocument(path, None), _csv_rows(path, raw)
+        document, table = SheetDocument(path, None), read_csv(str(path), raw, MAX_ROWS, note)
     else:
-        name, rows, spans = _xlsx_rows(path, raw, sheet)
+        workbook = Workbook(str(path), raw, MAX_ROWS, note)
+        try:
+            name, table = _choose_sheet(workbook, path, sheet, levels, note)
+        finally:
+            workbook.close()
         document = SheetDocument(path, name)
-    _read_grid(document, rows, spans)
+    layout = _layout(document, table, levels)
+    if layout is not None:
+        table, layout = layout
+        read_grid(document, table, layout, note)
+        document.data = {"title": layout.title or _title(document), **document.data}
+        document.cells[("title",)] = (1, 1)
+        if layout.language:  # the documents' own words (headings, "What changes") in the sheet's language
+            document.data = {"title": document.data.pop("title"), "language": layout.language, **document.data}
+            note(f"{document.where(*table.origin(layout.header, layout.name))}: the header is in "
+                 f"{_LANGUAGE_NAMES[layout.language]}, so the ladder's language is {layout.language}")
     document.fail_if_problems()
     return document
 
 
-def _read_grid(document: SheetDocument, rows: list[list[str]], spans: dict[tuple[int, int], int]) -> None:
-    """The rows under the header into ``document.data`` (rungs, tracks, competencies), each value's cell
-    into ``document.cells``, and every problem found into ``document.problems``."""
-    header_index = next((index for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])
-                         if row and row[0].casefold() in NAME_HEADERS), None)
-    if header_index is None:
-        document.add_at(1, 1, "no header row: the first column's header must say 'Competency', with one column "
-                              "per rung beside it, headed with the rung's title")
-        return
-    width = max(len(row) for row in rows)
-    header = rows[header_index] + [""] * (width - len(rows[header_index]))
-    optional, rung_columns = _header_columns(document, rows, header_index, header)
-    if not rung_columns:
-        document.add_at(header_index + 1, 2, "no rung columns: after 'Competency' (and 'Description' or "
-                                             "'Group'), give one column per rung, headed with its title")
-        return
-    tracks_by_column = _tracks(rows, header_index, rung_columns, spans)
-    rungs, rung_ids, track_ids = _rungs(document, header, header_index + 1, rung_columns, tracks_by_column)
-    competencies = _competencies(document, rows[header_index + 1:], header_index + 1, width, optional, rung_ids)
-    document.data = {"title": _title(document)}
-    if track_ids:
-        document.data["tracks"] = [{"id": track_id, "name": name} for name, track_id in track_ids.items()]
-    document.data.update(rungs=rungs, competencies=competencies)
-    document.cells[("title",)] = (1, 1)
+def _layout(document: SheetDocument, table: Table, levels: str | None) -> tuple[Table, Layout] | None:
+    """The table (turned, where levels are rows) and its layout; or None with the problem recorded."""
+    found = find_header(table, levels, guess=True)
+    if found is None:
+        document.add_at(1, 1, "no header row: one of the first rows must name the competencies' column "
+                              "('Competency', or 'Level' with levels as rows), with one column per rung beside it, "
+                              "headed with the rung's title")
+        return None
+    header, name, kind = found
+    title = title_above(table, header, name)
+    if kind == "rows":
+        table, header, name = turn_levels(table, header, name)
+    layout = classify(table, header, name, kind)
+    layout.title = title
+    layout.language = header_language(one_line(table.cell(layout.header, layout.name)))
+    return table, layout
 
 
-def _header_columns(document: SheetDocument, rows: list[list[str]], header_index: int,
-                    header: list[str]) -> tuple[dict[str, int], list[int]]:
-    """The optional columns (Description, Group) before the rungs, by name, and the rung columns, in order;
-    a repeated rung title, or expectations under an empty header, recorded as problems."""
-    header_row = header_index + 1
-    optional: dict[str, int] = {}
-    rung_columns: list[int] = []
-    titles: dict[str, int] = {}
-    for index, title in enumerate(header[1:], start=1):
-        key = title.casefold()
-        if key in OPTIONAL_HEADERS and not rung_columns and key not in optional:
-            optional[key] = index
-        elif title:
-            if key in titles:
-                document.add_at(header_row, index + 1, f"{title!r} is already a rung column "
-                                                       f"({column_letter(titles[key] + 1)}); each rung needs a "
-                                                       f"column of its own")
-                continue
-            titles[key] = index
-            rung_columns.append(index)
-        elif any(index < len(row) and row[index] for row in rows[header_index + 1:]):
-            document.add_at(header_row, index + 1, "this column has expectations but no header: head it with "
-                                                   "the rung's title")
-    return optional, rung_columns
-
-
-def _rungs(document: SheetDocument, header: list[str], header_row: int, rung_columns: list[int],
-           tracks_by_column: dict[int, str]) -> tuple[list[dict[str, Any]], dict[int, str], dict[str, str]]:
-    """A rung for each rung column, on the track named above it; the rung id of each column; each track's
-    id by its name, in the order the tracks first appear."""
-    taken: set[str] = set()
-    rungs, rung_ids = [], {}
-    track_ids: dict[str, str] = {}
-    track_taken: set[str] = set()
-    for index in rung_columns:
-        rung_id = make_id(header[index], taken, f"rung-{len(rungs) + 1}")
-        rung_ids[index] = rung_id
-        rung: dict[str, Any] = {"id": rung_id, "title": header[index]}
-        track_name = tracks_by_column.get(index)
-        if track_name:
-            if track_name not in track_ids:
-                track_ids[track_name] = make_id(track_name, track_taken, f"track-{len(track_ids) + 1}")
-            rung["track"] = track_ids[track_name]
-        document.cells[("rungs", len(rungs))] = (header_row, index + 1)
-        document.cells[("rungs", len(rungs), "title")] = (header_row, index + 1)
-        rungs.append(rung)
-    if header_row > 1:
-        for position, name in enumerate(track_ids):
-            column = next(index for index in rung_columns if tracks_by_column.get(index) == name)
-            document.cells[("tracks", position)] = (header_row - 1, column + 1)
-    return rungs, rung_ids, track_ids
-
-
-def _competencies(document: SheetDocument, rows: list[list[str]], header_row: int, width: int,
-                  optional: dict[str, int], rung_ids: dict[int, str]) -> list[dict[str, Any]]:
-    """A competency for each named row under the header, with its expectation at each rung; a row with
-    expectations but no name, or a name given twice, recorded as problems."""
-    competencies, names, competency_taken = [], {}, set()
-    for offset, row in enumerate(rows, start=header_row + 1):
-        row = row + [""] * (width - len(row))
-        name = row[0]
-        expectations = {rung_id: row[index] for index, rung_id in rung_ids.items() if row[index]}
-        if not name:
-            if expectations or any(row[index] for index in optional.values()):
-                document.add_at(offset, 1, "this row has expectations but no competency name")
+def _choose_sheet(workbook: Workbook, path: Path, sheet: str | None, levels: str | None,
+                  note: Note) -> tuple[str, Table]:
+    """The sheet asked for; else the first that holds a grid (a README before it is passed over); else, for
+    a workbook of one sheet, that sheet; else ``InputFileError`` listing the sheets."""
+    names = workbook.names
+    if sheet is not None:
+        if sheet not in names:
+            raise InputFileError([f"{path}: has no sheet {sheet!r} (sheets: {', '.join(names)})"])
+        return sheet, workbook.table(sheet)
+    if len(names) == 1:
+        return names[0], workbook.table(names[0])
+    with_grid: list[tuple[str, Table]] = []
+    unread: list[InputFileError] = []  # a sheet over the caps (a lookup list, say) need not stop the others
+    for name in names:
+        try:
+            table = workbook.table(name)
+        except InputFileError as error:
+            unread.append(error)
             continue
-        if name.casefold() in names:
-            document.add_at(offset, 1, f"{name!r} is already a competency (row {names[name.casefold()]}); "
-                                       f"give each competency one row")
-            continue
-        names[name.casefold()] = offset
-        position = len(competencies)
-        competency: dict[str, Any] = {"id": make_id(name, competency_taken, f"competency-{position + 1}"),
-                                      "name": name}
-        document.cells[("competencies", position)] = (offset, 1)
-        document.cells[("competencies", position, "name")] = (offset, 1)
-        for key, index in optional.items():
-            if row[index]:
-                competency[key] = row[index]
-                document.cells[("competencies", position, key)] = (offset, index + 1)
-        competency["expectations"] = expectations
-        for index, rung_id in rung_ids.items():
-            document.cells[("competencies", position, "expectations", rung_id)] = (offset, index + 1)
-        competencies.append(competency)
-    if not competencies and not document.problems:
-        document.add_at(header_row + 1, 1, "no competencies: add one row per competency below the header")
-    return competencies
-
-
-def _tracks(rows: list[list[str]], header_index: int, rung_columns: list[int],
-            spans: dict[tuple[int, int], int]) -> dict[int, str]:
-    """The track named over each rung column, from the row just above the header: a merged cell covers
-    every column it spans; an unmerged name covers its own column."""
-    if header_index == 0:
-        return {}
-    above = rows[header_index - 1]
-    found: dict[int, str] = {}
-    for index, name in enumerate(above):
-        if not name or index == 0:
-            continue
-        for column in range(index, index + spans.get((header_index, index + 1), 1)):
-            if column in rung_columns:
-                found[column] = name
-    return found
+        if find_header(table, levels, guess=False) is not None:
+            with_grid.append((name, table))
+    if not with_grid:
+        raise InputFileError([f"{path}: no sheet holds a competency grid (sheets: {', '.join(names)}); its header "
+                              f"row names the competencies' column ('Competency', or 'Level' with levels as rows); "
+                              f"choose a sheet with --sheet",
+                              *(problem for error in unread for problem in error.problems)])
+    for error in unread:
+        note(f"{'; '.join(error.problems)}: skipped")
+    name, table = with_grid[0]
+    passed = names[: names.index(name)]
+    if passed:
+        note(f"{path}: read the sheet {name!r}; {', '.join(map(repr, passed))} "
+             f"{'holds' if len(passed) == 1 else 'hold'} no competency grid")
+    if len(with_grid) > 1:
+        note(f"{path}: {', '.join(repr(other) for other, _ in with_grid[1:])} also "
+             f"{'holds' if len(with_grid) == 2 else 'hold'} a grid; read another sheet with --sheet")
+    return name, table
 
 
 def _title(document: SheetDocument) -> str:
