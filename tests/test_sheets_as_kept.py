@@ -327,11 +327,18 @@ def test_a_track_row_below_the_header_names_the_tracks(tmp_path):
     assert [c["name"] for c in ladder["competencies"]] == ["Impact"]
 
 
-def test_a_shared_level_after_the_tracks_is_still_refused_at_its_cell(tmp_path):
-    """Tracks that rejoin are not yet a ladder's shape: the level reached from both is named by its cell."""
+def test_a_shared_level_after_the_tracks_is_where_they_rejoin(tmp_path):
+    """A Technology Director reached from both tracks: the last rung, on no track, compared with each top."""
     sheet = _eight_levels(tmp_path, [*PUBLISHED[:7], "Technology Director"])
-    assert_refused(run_guidegen("import", str(sheet)), f"{sheet}:Engineering!J1: 'technology-director' belongs to "
-                                                      f"no track but follows rungs that do")
+    ladder, _ = imported(sheet)
+    assert ladder["rungs"][-1]["id"] == "technology-director" and "track" not in ladder["rungs"][-1]
+    (tmp_path / "ladder.yaml").write_text(yaml.safe_dump(ladder, allow_unicode=True))
+    outcome = CliRunner().invoke(main, ["build", "--ladder", str(tmp_path / "ladder.yaml"), "--format", "pdf",
+                                        "--out", str(tmp_path / "out")])
+    assert outcome.exit_code == 0, outcome.output
+    text = " ".join(pdf_text(tmp_path / "out" / "career-guide.pdf").split())
+    assert "What changes from Principal Engineer" in text and "What changes from Engineering Manager" in text
+    assert "The tracks rejoin at Technology Director." in text
 
 
 # Cells merged across levels, and sheets that hold no grid -------------------------------------------------------
