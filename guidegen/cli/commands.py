@@ -95,7 +95,7 @@ def export_command(ladder_file: Path, output: Path) -> None:
     from guidegen.frameworks import export_framework
     from guidegen.input.ladder import load_ladder
 
-    export_framework(load_ladder(ladder_file), output, ladder_file)
+    export_framework(load_ladder(ladder_file, typeset=False), output, ladder_file)  # quotes as typed
     say(str(output))
 
 
