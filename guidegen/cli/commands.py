@@ -66,16 +66,33 @@ def _print_json(problems, warnings: list[str]) -> None:
 @click.command("import")
 @click.argument("framework", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Ladder YAML file to write. Default: standard output.")
+              help="Ladder YAML file to write. Default: standard output (with --into: the --into file).")
 @click.option("--sheet", help="The workbook's sheet to read. Default: the first.")
+@click.option("--into", "into", type=click.Path(dir_okay=False, path_type=Path),
+              help="Merge the grid into this ladder file: its expectations, competency names, descriptions "
+                   "and groups; everything else, comments included, stays. Lists each changed cell.")
 @verbosity
-def import_command(framework: Path, output: Path | None, sheet: str | None) -> None:
+def import_command(framework: Path, output: Path | None, sheet: str | None, into: Path | None) -> None:
     """Turn a competency framework kept as a spreadsheet (.xlsx or .csv) into a ladder YAML.
 
     The sheet's header row says Competency (then, optionally, Description and Group) and then one
     rung title per column, lowest rung first; each row below is a competency, each cell what that
-    rung expects. A row of track names just above the header marks rungs that fork.
+    rung expects. A row of track names just above the header marks rungs that fork. A workbook that
+    `guidegen export` wrote comes back as the whole ladder it was made from. With --into, the grid is
+    merged into the ladder it came from instead.
     """
+    if into is not None:
+        from guidegen.grid_merge import merge_into
+
+        merge = merge_into(framework, sheet, into, output)
+        for change in merge.changes:
+            say(change.line())
+        for line in merge.notes:
+            warn(line)
+        count = len(merge.changes)
+        tell(f"{output or into}: {count} cell{'s' if count != 1 else ''} changed, from {framework}" if count
+             else f"{into}: the grid in {framework} changes nothing")
+        return
     from guidegen.frameworks import import_framework, import_to_file
 
     if output is None:

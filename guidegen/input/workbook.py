@@ -197,13 +197,15 @@ def _read_csv_grid(path: Path) -> WorkbookDocument:
 
 @dataclass
 class Grid:
-    """The competency grid of a guidegen workbook or CSV, for ``import --into``: ``data`` holds the rung
-    columns (id, title) and the competencies, with ids; ``document`` knows each value's cell."""
+    """The competency grid of a guidegen workbook or CSV, for ``import --into``: its rung columns (id, title,
+    cell), its competencies (as ladder data, ids made from names where a row gives none), which rows gave
+    their id, and the competency fields it has columns for; ``document`` knows each value's cell."""
 
     document: WorkbookDocument
-    rungs: list[dict[str, str]]
+    rungs: list[dict[str, Any]]
     competencies: list[dict[str, Any]]
-    extras: list[str]  # the competency fields the grid has columns for (description, group)
+    ids_given: list[bool]
+    extras: list[str]
 
 
 def read_grid(path: str | Path) -> Grid:
@@ -221,7 +223,10 @@ def read_grid(path: str | Path) -> Grid:
     document.grid_sheet = sheet
     columns = grid_columns(document, sheet, rows)
     document.fail_if_problems()
-    rungs = [{"id": rung_id, "title": columns.titles[column]} for column, rung_id in columns.rungs.items()]
+    rungs = [{"id": rung_id, "title": columns.titles[column], "cell": (sheet, columns.header + 1, column + 1)}
+             for column, rung_id in columns.rungs.items()]
     competencies = grid_competencies(document, sheet, rows, columns)
-    document.fail_if_problems()
-    return Grid(document, rungs, competencies, list(columns.extras))
+    given = [columns.id_column is not None and bool(cell_text(rows, document.cells[("competencies", index)][1] - 1,
+                                                               columns.id_column))
+             for index in range(len(competencies))]
+    return Grid(document, rungs, competencies, given, list(columns.extras))
