@@ -238,7 +238,10 @@ def _valid(data: dict[str, Any], row: Row, problems: list[str]) -> Competency | 
 
 def _listed(name: str, old: dict[str, Any], new: dict[str, Any], titles: dict[str, str]) -> list[Change]:
     """One change for each field and each rung whose text differs."""
-    found = [Change(name, key, old.get(key), new.get(key)) for key in NAME_AND_EXTRAS if old.get(key) != new.get(key)]
+    from guidegen.input.workbook_layout import extra_header
+
+    found = [Change(name, extra_header(key), old.get(key), new.get(key)) for key in NAME_AND_EXTRAS
+             if old.get(key) != new.get(key)]
     for rung_id, title in titles.items():
         before, after = old["expectations"].get(rung_id), new["expectations"].get(rung_id)
         if before != after:

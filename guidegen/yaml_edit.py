@@ -191,7 +191,7 @@ class YamlEditor:
         indent = mapping.value[0][0].start_mark.column
         if isinstance(value, (dict, list)):
             nested = block_lines(value)
-            step = 2 if isinstance(value, dict) else 0  # "key:\n- item", as PyYAML and most files write lists
+            step = 2 if isinstance(value, dict) else self._list_offset(mapping)
             lines = [scalar_text(key) + ":"] + [" " * step + line for line in nested]
         else:
             lines = [f"{scalar_text(key)}: {scalar_text(value)}"]
@@ -199,6 +199,14 @@ class YamlEditor:
         following = next((k for k, _ in mapping.value if k.value == before), None) if before else None
         start = self._line_start(following.start_mark.index) if following is not None else None
         self._insert(start if start is not None else self._after(mapping.value[-1][1]), lines)
+
+    def _list_offset(self, mapping: yaml.MappingNode) -> int:
+        """How far this mapping's block lists stand in from their keys ("rungs:\n  - id"): 0 where it has none."""
+        for key, value in mapping.value:
+            if isinstance(value, yaml.SequenceNode) and value.value and not value.flow_style:
+                dash = self.text.rfind("-", 0, value.value[0].start_mark.index)
+                return max(0, dash - self._line_begin(dash) - key.start_mark.column)
+        return 0
 
     def _insert(self, position: int, lines: list[str]) -> None:
         text = "".join(line + self.newline for line in lines)

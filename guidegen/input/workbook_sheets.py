@@ -227,9 +227,10 @@ def _record_row(document: WorkbookDocument, record: dict[str, Any], at: Path_, w
         if column.list_at is None:
             if index in filled and not starts:
                 document.add_at(cell, f"{column.header} belongs on the record's first row, the one with its id")
-            elif index in filled:
-                _put(record, column.path, filled[index])
+            elif starts:  # the cell is known even when empty, for a title that is missing
                 document.cells[(*at, *column.path)] = cell
+                if index in filled:
+                    _put(record, column.path, filled[index])
             continue
         list_path, rest = column.path[:column.list_at + 1], column.path[column.list_at + 1:]
         if not rest:
