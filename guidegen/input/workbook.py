@@ -113,6 +113,7 @@ def _xlsx_sheets(path: Path) -> dict[str, list[list[str]]]:
 def _sheet_rows(label: str, worksheet) -> list[list[str]]:
     limit = MAX_ROWS if worksheet.title not in DATA_SHEETS else MAX_RECORD_ROWS
     rows = []
+    worksheet.reset_dimensions()  # its <dimension> may be wrong (or a lie): read what is there, within bounds
     for row in worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):  # read-only: rows come padded
         cells = [_text(value) for value in row]
         while cells and not cells[-1]:
