@@ -70,16 +70,16 @@ def merge_grid(grid_file: Path, sheet: str | None, ladder_file: Path) -> Merge:
     rows, notes = _read_rows(grid_file, sheet, ladder)
     changes, updated = _changes(rows, ladder, notes)
     raw = read_capped(ladder_file, MAX_YAML_BYTES, "ladder file")
-    bom = raw.startswith(b"\xef\xbb\xbf")
+    bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""  # kept, as every other byte the merge need not touch
     text = raw.decode("utf-8-sig")
     if not changes:
-        return Merge([], notes, text)
+        return Merge([], notes, bom + text)
     expected = ladder.model_copy(update={"competencies": updated})
     from guidegen.ladder_edit import edit_ladder
 
     new_text = edit_ladder(text, ladder_file, ladder, updated)
     _check(ladder_file, new_text, expected)
-    return Merge(changes, notes, ("\ufeff" if bom else "") + new_text)
+    return Merge(changes, notes, bom + new_text)
 
 
 def _read_rows(grid_file: Path, sheet: str | None, ladder: Ladder) -> tuple[list[Row], list[str]]:
@@ -282,6 +282,11 @@ def merge_into(grid_file: Path, sheet: str | None, ladder_file: Path, output: Pa
     from guidegen.frameworks import ladder_sources
     from guidegen.input.ladder import load_ladder
 
+    from guidegen.input.safe_read import is_standard_input
+    from guidegen.input.spreadsheet import is_spreadsheet
+
+    if is_standard_input(ladder_file) or is_spreadsheet(ladder_file):
+        raise InputError(f"{ladder_file}: --into names the ladder YAML file the grid came from, which it rewrites")
     target = output if output is not None else ladder_file
     instead = "--into rewrites the ladder file itself; -o names another file to write the merged ladder to"
     check_output(target, (grid_file,), instead=instead)

@@ -361,8 +361,8 @@ def test_one_edited_cell_changes_that_expectation_and_nothing_else(tmp_path):
     before = load_ladder(ladder, typeset=False)
     result = _merge(workbook, ladder)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == [f'SQL & modelling · Senior Data Analyst: "Designs the models others query." '
-                                          f'→ "Designs the models others query, and documents their \\"grain\\"."']
+    assert result.stdout.splitlines() == ['SQL & modelling · Senior Data Analyst: "Designs the models others query." '
+                                          '→ "Designs the models others query, and documents their \\"grain\\"."']
     _only_change(before, load_ladder(ladder, typeset=False), "sql", "senior-analyst", new)
     diff = [line for line in difflib.unified_diff(FULL_LADDER.splitlines(), ladder.read_text().splitlines(), n=0)
             if line[:1] in "+-" and line[:3] not in ("+++", "---")]
@@ -375,12 +375,17 @@ def test_a_cleared_cell_and_a_new_one_in_a_plain_ladder(tmp_path):
     workbook = _export(ladder, tmp_path / "kestrel.xlsx")
     _edit_cell(workbook, "communication", "analytics-manager", None)
     _edit_cell(workbook, "communication", "staff-analyst", "Teaches the company to read its own numbers.")
+    book = load_workbook(workbook)
+    book.worksheets[0]["A6"] = "Communication & storytelling"  # the competency renamed in its own cell
+    book.save(workbook)
     before = load_ladder(ladder, typeset=False)
     result = _merge(workbook, ladder)
     assert result.exit_code == 0, result.output
-    assert len(result.stdout.splitlines()) == 2 and "2 cells changed" in result.stderr
+    assert 'Communication · Name: "Communication" → "Communication & storytelling"' in result.stdout
+    assert len(result.stdout.splitlines()) == 3 and "3 cells changed" in result.stderr
     after = load_ladder(ladder, typeset=False)
     communication = after.competencies[1]
+    assert communication.name == "Communication & storytelling"
     assert "analytics-manager" not in communication.expectations
     assert communication.expectations["staff-analyst"] == "Teaches the company to read its own numbers."
     assert after.rungs == before.rungs and after.competencies[0] == before.competencies[0]
@@ -460,6 +465,8 @@ def test_a_grid_the_ladder_cannot_take_is_refused_and_nothing_is_written(tmp_pat
     result = _merge(workbook, ladder)
     assert result.exit_code == 2 and "!D5: is too long (at most 5000 characters)" in result.stderr
     saved = workbook.read_bytes()
+    result = _run("import", workbook, "--sheet", "Rungs")
+    assert result.exit_code == 2 and "is read whole, every sheet; leave out --sheet" in result.stderr
     result = _merge(workbook, ladder, "-o", workbook)
     assert result.exit_code == 2 and "being read" in result.stderr
     assert ladder.read_text() == FULL_LADDER and workbook.read_bytes() == saved
