@@ -1,8 +1,9 @@
 """Competency frameworks to and from spreadsheets: ``guidegen import`` and ``guidegen export``.
 
 Import turns a spreadsheet (read by ``input/spreadsheet.py``) into an editable ladder YAML that
-``validate`` accepts and ``build`` renders as it is; export writes a ladder's grid back in the same
-shape, so that ``import`` of the exported file gives the same competencies and expectations.
+``validate`` accepts and ``build`` renders as it is. Export (``workbook.py``) writes a workbook that carries
+the whole ladder, or a CSV of its grid with the ids, and import gives that ladder back (``input/workbook.py``
+reads what export wrote). ``import --into`` is ``grid_merge.py``.
 """
 
 from __future__ import annotations
