@@ -398,7 +398,7 @@ def test_an_overlay_gets_only_its_own_change(tmp_path):
     folder = tmp_path / "northwind"
     shutil.copytree(ROOT / "examples" / "northwind-health", folder)
     overlay = folder / "ladder.yaml"
-    original_text = overlay.read_text()
+    original_text, base_text = overlay.read_text(), (ROOT / "data" / "ladder.yaml").read_text()
     before = load_ladder(overlay, typeset=False)
     workbook = _export(overlay, tmp_path / "northwind.xlsx")
     _edit_cell(workbook, "empathy", "apm", "Listens to users before proposing anything.")
@@ -416,6 +416,7 @@ def test_an_overlay_gets_only_its_own_change(tmp_path):
     assert added == ["+      senior-pm: null", "+  - id: empathy", "+    expectations:",
                      "+      apm: Listens to users before proposing anything."]
     assert "name:" not in overlay.read_text().split("- id: empathy")[1]  # no copy of the base's competency
+    assert (ROOT / "data" / "ladder.yaml").read_text() == base_text
 
 
 def test_an_edited_csv_grid_and_a_grid_without_ids_merge_too(tmp_path):
