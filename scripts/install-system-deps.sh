@@ -9,14 +9,15 @@
 # WeasyPrint subsets fonts with fontTools, several times slower), fontconfig,
 # the Inter font of the PDF guide and Carlito, metric-compatible with Calibri,
 # the deck's theme font, so that text is measured as PowerPoint will show it.
-# Tests: poppler-utils (pdffonts, pdftoppm), qpdf, LibreOffice Impress, and Chromium (the HTML guide,
-# opened headless as a reader's browser would).
+# Tests: poppler-utils (pdffonts, pdftoppm), qpdf, LibreOffice Impress and Calc (the deck rendered,
+# exported workbooks opened as a spreadsheet would), and Chromium (the HTML guide, opened headless as a
+# reader's browser would).
 set -euo pipefail
 
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fontconfig fonts-inter fonts-crosextra-carlito
           fonts-dejavu-core fonts-lato fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
 case "${1:-}" in
-  --test) packages+=(poppler-utils qpdf libreoffice-impress chromium) ;;
+  --test) packages+=(poppler-utils qpdf libreoffice-impress libreoffice-calc chromium) ;;
   --bench) packages+=(pandoc) ;;
 esac
 

@@ -18,6 +18,7 @@ LAYERS = {
     "guidegen.cli": 7,
     "guidegen.api": 6, "guidegen.preview": 6,
     "guidegen.run": 5, "guidegen.settings": 5, "guidegen.settings_model": 5, "guidegen.frameworks": 5,
+    "guidegen.workbook": 5, "guidegen.grid_merge": 5, "guidegen.ladder_edit": 5, "guidegen.yaml_edit": 5,
     "guidegen.scaffold": 5,
     "guidegen.formats": 4,
     "guidegen.guide": 3, "guidegen.deck": 3,

@@ -113,12 +113,13 @@ def test_the_exported_workbook_reads_well(framework_build, tmp_path):
     target = tmp_path / "framework.xlsx"
     assert CliRunner().invoke(main, ["export", str(framework_build["ladder"]), "-o", str(target)]).exit_code == 0
     sheet = load_workbook(target).worksheets[0]
-    assert sheet.freeze_panes == "D3"  # names, descriptions and groups stay beside the rungs; headers on top
-    header = [cell.value for cell in sheet[2]]
-    assert header == ["Competency", "Description", "Group", *frameworks.LEVELS]
-    assert all(cell.font.bold for cell in sheet[2])
-    assert sheet["D3"].alignment.wrap_text
-    assert {str(merged) for merged in sheet.merged_cells.ranges} == {"G1:I1", "J1:K1"}
+    assert sheet.freeze_panes == "D5"  # names, descriptions and groups stay beside the rungs; headers on top
+    assert [cell.value for cell in sheet[1]][:4] == ["Rung id", None, None, "engineer-i"]  # ids for import
+    header = [cell.value for cell in sheet[4]]
+    assert header == ["Competency", "Description", "Group", *frameworks.LEVELS, "Competency id"]
+    assert all(cell.font.bold for cell in sheet[4])
+    assert sheet["D5"].alignment.wrap_text
+    assert {str(merged) for merged in sheet.merged_cells.ranges} == {"G3:I3", "J3:K3"}
     assert all(8 <= sheet.column_dimensions[letter].width <= 40 for letter in "ABCDEFGHIJK")
 
 

@@ -66,25 +66,43 @@ def _print_json(problems, warnings: list[str]) -> None:
 @click.command("import")
 @click.argument("framework", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Ladder YAML file to write. Default: standard output.")
+              help="Ladder YAML file to write. Default: standard output (with --into: the --into file).")
 @click.option("--sheet", help="The workbook's sheet to read. Default: the one that holds a competency grid.")
 @click.option("--levels", type=click.Choice(("columns", "rows")),
               help="Whether the sheet keeps its levels as columns or as rows. Default: found from the header.")
+@click.option("--into", "into", type=click.Path(dir_okay=False, path_type=Path),
+              help="Merge the grid into this ladder file: its expectations, competency names, descriptions "
+                   "and groups; everything else, comments included, stays. Lists each changed cell.")
 @verbosity
-def import_command(framework: Path, output: Path | None, sheet: str | None, levels: str | None) -> None:
+def import_command(framework: Path, output: Path | None, sheet: str | None, levels: str | None,
+                   into: Path | None) -> None:
     """Turn a competency framework kept as a spreadsheet (.xlsx or .csv) into a ladder YAML.
 
     The header row (below any title rows) says Competency (Kompetenz, Compétence, ...), with Description
     and Group beside it if kept, and one column per level, lowest first; each row below is a competency,
     each cell what that level expects. Levels may be rows instead (a header cell says Level). Tracks come
     from a row of track names above the header, a Track row, or the level names. Columns that are not
-    levels (Notes, Owner, links) and notes below the grid are skipped, each with a warning.
+    levels (Notes, Owner, links) and notes below the grid are skipped, each with a warning. A workbook
+    that `guidegen export` wrote comes back as the whole ladder it was made from. With --into, the grid
+    is merged into the ladder it came from instead.
 
     Published framework files are read too, told apart by their content: a job family of
     Financial-Times/engineering-progression (YAML: levels, themes, competencies) and a role of
     monzo/progression-framework (Markdown whose front matter holds topics; its generic.md beside it
     or one folder up is inherited from).
     """
+    if into is not None:
+        from guidegen.grid_merge import merge_into
+
+        merge = merge_into(framework, sheet, into, output)
+        for change in merge.changes:
+            say(change.line())
+        for line in merge.notes:
+            warn(line)
+        count = len(merge.changes)
+        tell(f"{output or into}: {count} cell{'s' if count != 1 else ''} changed, from {framework}" if count
+             else f"{into}: the grid in {framework} changes nothing")
+        return
     from guidegen.frameworks import import_framework, import_to_file
 
     if output is None:
@@ -104,7 +122,7 @@ def export_command(ladder_file: Path, output: Path) -> None:
     from guidegen.frameworks import export_framework
     from guidegen.input.ladder import load_ladder
 
-    export_framework(load_ladder(ladder_file), output, ladder_file)
+    export_framework(load_ladder(ladder_file, typeset=False), output, ladder_file)  # quotes as typed
     say(str(output))
 
 

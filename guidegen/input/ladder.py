@@ -15,6 +15,7 @@ from guidegen.input.framework_files import ladder_framework_file
 from guidegen.input.schema import Ladder, consistency_problems
 from guidegen.input.spreadsheet import SheetDocument, is_spreadsheet, read_framework
 from guidegen.input.typography import typographic
+from guidegen.input.workbook_sheets import WorkbookDocument
 from guidegen.input.yaml_document import YamlDocument, read_document
 from guidegen.resources import default_ladder_path
 
@@ -37,6 +38,10 @@ def load_ladder(path: str | Path, on_warning=None, typeset: bool = True) -> Ladd
 def _load(path: str | Path, _extending: tuple[Path, ...], on_warning) -> Ladder:
     """``load_ladder`` before typography; ``_extending`` is the chain of overlays that led here, to catch loops."""
     if is_spreadsheet(path):  # a competency framework kept as a grid (see spreadsheet.py)
+        from guidegen.input.workbook import is_guidegen_file, read_guidegen_file
+
+        if is_guidegen_file(path):  # what guidegen export wrote: the whole ladder (see workbook.py)
+            return validate_ladder(read_guidegen_file(path))
         return validate_ladder(read_framework(path, on_warning=on_warning))
     framework = ladder_framework_file(path)  # a published framework file (see framework_files.py), or None
     if framework is not None:
@@ -74,7 +79,8 @@ def _base_path(document: YamlDocument, extends: str, chain: tuple[Path, ...]) ->
     return base
 
 
-def validate_ladder(document: YamlDocument | SheetDocument | FrameworkDocument, data: Any = None) -> Ladder:
+def validate_ladder(document: YamlDocument | SheetDocument | FrameworkDocument | WorkbookDocument,
+                    data: Any = None) -> Ladder:
     """``data`` (the document's own by default) as a ``Ladder``, or ``InputFileError`` with every problem."""
     if data is None and "rungs" not in document.data and _BRAND_KEYS & set(document.data):
         raise InputFileError([f"{document.label}:1:1: this looks like a brand file (it has "
