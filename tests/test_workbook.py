@@ -70,6 +70,7 @@ rungs:
   - id: analyst
     title: Data Analyst
     short: Analyst
+    aliases: [Junior Data Analyst, "Analyst, Data"]
     scope: One team's questions
     leads: Nobody yet
     presents_to: Analytics Lead

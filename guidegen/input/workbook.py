@@ -17,7 +17,9 @@ from typing import Any
 
 from guidegen.errors import InputFileError
 from guidegen.input.safe_read import read_capped
-from guidegen.input.spreadsheet import MAX_COLUMNS, MAX_ROWS, MAX_SHEET_BYTES, MAX_UNPACKED_BYTES, read_table
+from guidegen.input.sheet_table import MAX_COLUMNS, MAX_ROWS
+from guidegen.input.sheet_xlsx import MAX_UNPACKED_BYTES
+from guidegen.input.spreadsheet import MAX_SHEET_BYTES, read_table
 from guidegen.input.workbook_layout import (DATA_SHEETS, LADDER_SHEET, MARKER_NAME, MARKER_VALUE, RUNG_ID,
                                             RUNGS_SHEET, TRACKS_SHEET, csv_unescape, rung_columns, track_columns)
 from guidegen.input.workbook_sheets import (GridColumns, WorkbookDocument, cell_text, grid_columns, grid_competencies,
