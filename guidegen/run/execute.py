@@ -92,6 +92,7 @@ class Executor:
         self.on_progress = on_progress
         self.warn = on_warning or (lambda message: None)
         self._commons: dict[tuple[str, int], object] = {}
+        self.live: set = set()  # temporary files not yet in place: all removed should the run be interrupted
         self._said: set[str] = set()
         self.records = {folder: read_record(folder / plan.record) for folder in plan.folders} if plan.record else {}
         self.outcomes: list[Outcome | None] = [None] * len(plan.groups)
@@ -179,6 +180,10 @@ class Executor:
                 self._in_pools(pending)
             else:
                 self._in_turn(pending)
+        except BaseException:
+            for temporaries in list(self.live):  # those an interrupt caught between their making and their use
+                temporaries.remove()
+            raise
         finally:
             for folder, record in self.records.items():
                 save_record(folder / self.plan.record, record)
@@ -186,7 +191,7 @@ class Executor:
 
     def _single(self, group: Group) -> Outcome:
         """One group; with a pool, the guide is laid out there while the rest is drawn here. Raises on failure."""
-        temporaries = Temporaries([document.target for document in group.documents])
+        temporaries = Temporaries([document.target for document in group.documents], self.live)
         pairs = list(zip(group.documents, temporaries.files))
         elsewhere = [(d, file) for d, file in pairs if self.pool is not None and d.format == "pdf"]
         here = [(d, file) for d, file in pairs if (d, file) not in elsewhere]
@@ -214,7 +219,7 @@ class Executor:
             if count and process.owned:  # the collector is off in guidegen's own process (see run/pool.py's _run)
                 gc.collect(2 if count % FULL_COLLECTION_EVERY == 0 else 0)
             group = self.plan.groups[index]
-            temporaries = Temporaries([document.target for document in group.documents])
+            temporaries = Temporaries([document.target for document in group.documents], self.live)
             try:
                 with _collector_paused():
                     self._tell(write_documents(self._items(group, group.documents, temporaries.files)))
@@ -248,7 +253,7 @@ class Executor:
             index = next(queue, None)
             if index is not None:
                 group = self.plan.groups[index]
-                temporaries = Temporaries([document.target for document in group.documents])
+                temporaries = Temporaries([document.target for document in group.documents], self.live)
                 future = pool.submit(write_documents, self._items(group, group.documents, temporaries.files))
                 in_flight[future] = (index, temporaries)
 

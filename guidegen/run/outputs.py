@@ -50,12 +50,17 @@ def interrupts_held() -> Iterator[None]:
 
 
 class Temporaries:
-    """A hidden temporary file beside each target, recorded before it exists, renamed or removed together."""
+    """A hidden temporary file beside each target, recorded before it exists, renamed or removed together.
 
-    def __init__(self, targets: list[Path]):
+    ``live`` is the run's set of temporaries not yet put in place or removed: this one joins it before its first
+    file exists, so that an interrupt at any moment after (even before the caller holds it) finds it there."""
+
+    def __init__(self, targets: list[Path], live: set | None = None):
         self.targets = targets
         self.files: list[Path] = []
+        self.live = live if live is not None else set()
         with interrupts_held():
+            self.live.add(self)
             for target in targets:
                 self._beside(target)
 
@@ -74,12 +79,16 @@ class Temporaries:
         raise BuildError(f"{target}: could not make a temporary file beside it")
 
     def put_in_place(self) -> list[Path]:
-        for temporary, target in zip(self.files, self.targets):
-            try:
-                os.replace(temporary, target)
-            except OSError as exc:
-                raise BuildError(f"{target}: could not be written ({exc.strerror or exc})") from None
-        self.files = []
+        """Every file renamed onto its target, the renames not cut in half by an interrupt (never a new deck
+        beside an old guide)."""
+        with interrupts_held():
+            for temporary, target in zip(self.files, self.targets):
+                try:
+                    os.replace(temporary, target)
+                except OSError as exc:
+                    raise BuildError(f"{target}: could not be written ({exc.strerror or exc})") from None
+            self.files = []
+            self.live.discard(self)
         return self.targets
 
     def remove(self) -> None:
@@ -87,3 +96,4 @@ class Temporaries:
             for temporary in self.files:
                 temporary.unlink(missing_ok=True)
             self.files = []
+            self.live.discard(self)
